@@ -1,0 +1,45 @@
+"""Bytes to text: strict UTF-8 (or the encoding the user names), with errors that say where and what to try."""
+
+from __future__ import annotations
+
+BINARY_PROBE = 8192
+
+
+class InputError(Exception):
+    """One input (a file, or a line of a JSONL file) that cannot be read; the run goes on without it."""
+
+    def __init__(self, file: str, message: str, line: int | None = None) -> None:
+        self.file = file
+        self.line = line
+        self.message = message
+        super().__init__(f"{file}:{line}: {message}" if line else f"{file}: {message}")
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes together with undecodable bytes early in a file mean binary (DESIGN.md, Conventions: Bad files).
+
+    NUL bytes alone are stray controls the character step removes: a whole real corpus ends each file with one.
+    """
+    head = data[:BINARY_PROBE]
+    if b"\x00" not in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start < len(head) - 4  # a character cut by the probe's edge is not a decoding error
+    return False
+
+
+def decode(data: bytes, name: str, encoding: str | None = None, line: int | None = None, offset: int = 0) -> str:
+    """Decode `data`; `offset` is where it starts in its file, so errors give file byte positions."""
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(name, f"not {encoding} at byte {offset + exc.start}", line) from None
+        except LookupError:
+            raise InputError(name, f"unknown encoding {encoding!r}", line) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"not UTF-8 at byte {offset + exc.start} (try --encoding cp1256)", line) from None

@@ -1,0 +1,75 @@
+"""Compiling rule regexes: shipped packs with the standard `re`, users' packs with `regex` and a time limit.
+
+Shipped patterns are reviewed and tested, so they run on the faster standard engine. A user's pattern may be
+catastrophic on some input; the `regex` package's `timeout` turns that into an error for the one document
+(DESIGN.md, Conventions: Regex safety) instead of a hung run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+DEFAULT_TIMEOUT = 2.0
+
+
+class RegexTimeout(Exception):
+    """A user pattern ran past its time limit on one document."""
+
+    def __init__(self, rule: str, timeout: float) -> None:
+        super().__init__(f"rule {rule}: pattern ran past its {timeout:g} s time limit")
+        self.rule = rule
+
+
+class TimedPattern:
+    """A `regex` pattern whose every call carries a timeout; the methods mirror `re.Pattern`'s."""
+
+    __slots__ = ("_pattern", "_timeout", "rule", "pattern")
+
+    def __init__(self, pattern: str, rule: str, timeout: float) -> None:
+        import regex
+
+        self._pattern = regex.compile(pattern)
+        self._timeout = timeout
+        self.rule = rule
+        self.pattern = pattern
+
+    def _guard(self, call, *args):
+        try:
+            return call(*args, timeout=self._timeout)
+        except TimeoutError:
+            raise RegexTimeout(self.rule, self._timeout) from None
+
+    def search(self, text: str, pos: int = 0):
+        return self._guard(self._pattern.search, text, pos)
+
+    def match(self, text: str, pos: int = 0):
+        return self._guard(self._pattern.match, text, pos)
+
+    def finditer(self, text: str) -> Iterator:
+        return iter(self._guard(lambda s, timeout: list(self._pattern.finditer(s, timeout=timeout)), text))
+
+    @property
+    def groupindex(self):
+        return self._pattern.groupindex
+
+
+def compile_pattern(pattern: str, rule: str, trusted: bool, timeout: float = DEFAULT_TIMEOUT):
+    """Compile a rule's pattern; raises `re.error` (or `regex.error`) with the reason when it does not compile."""
+    if trusted:
+        return re.compile(pattern)
+    return TimedPattern(pattern, rule, timeout)
+
+
+def pattern_error(pattern: str, trusted: bool) -> str | None:
+    """Why `pattern` does not compile, or None."""
+    try:
+        if trusted:
+            re.compile(pattern)
+        else:
+            import regex
+
+            regex.compile(pattern)
+    except Exception as exc:  # re.error and regex.error share no base class but Exception
+        return str(exc)
+    return None

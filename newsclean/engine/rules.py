@@ -1,0 +1,263 @@
+"""One rule of a pack: its schema, its validation and its compiled form.
+
+A rule finds (its `match`); the step that applies it decides what happens to the text (its `action`). Kinds:
+`line` labels whole lines, `span` cuts a piece out of a line, `chars` rewrites characters, `split` opens a new
+story. Everything a pack can say is checked here, before any document is touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import PackError
+from .matchers import CompileContext, Predicate, _resolve_lists, compile_matcher
+from .patterns import compile_pattern, pattern_error
+
+KINDS = ("line", "span", "chars", "split")
+STAGES = ("repair", "chars", "layout")
+META_FIELDS = ("date", "source", "tags", "author")
+RULE_KEYS = {"id", "description", "kind", "label", "language", "match", "line", "action", "stage", "examples"}
+EXAMPLE_KEYS = {"in", "out", "match", "lang", "tags", "date", "source", "author", "title", "stories", "label"}
+DEFAULT_LABELS = {
+    "drop": "boilerplate",
+    "title": "title",
+    "split": "split.marker",
+    "map": "chars",
+    "replace": "chars",
+    "fix": "chars",
+}
+
+
+@dataclass(slots=True)
+class Rule:
+    """A compiled rule. `predicate` tests a line; `pattern` finds spans (span, chars and inline split rules)."""
+
+    id: str
+    kind: str
+    op: str
+    label: str
+    pack: str
+    file: str
+    line: int
+    description: str = ""
+    languages: frozenset[str] | None = None
+    predicate: Predicate | None = None
+    pattern: Any = None
+    line_predicate: Predicate | None = None
+    meta_field: str | None = None
+    value_pattern: Any = None
+    drop_words: frozenset[str] = frozenset()
+    keep: bool = False
+    inline: bool = False
+    table: dict[int, str] | None = None
+    replacement: str | None = None
+    fixer: Callable | None = None
+    stage: str = "chars"
+    examples: list[dict] = field(default_factory=list)
+    spec: dict = field(default_factory=dict, repr=False)
+
+    def applies_to(self, lang: str | None) -> bool:
+        """Whether the rule runs on text in `lang` (rules without a language run on every text)."""
+        return self.languages is None or lang in self.languages
+
+
+def compile_rule(spec: Any, *, pack: str, file: str, line: int, ctx: CompileContext, pack_language: Any) -> Rule:
+    """Validate one rule mapping and compile it; raises PackError naming the file, line and rule."""
+    if not isinstance(spec, dict):
+        raise PackError(file, line, "a rule must be a mapping with at least id, kind, match and action")
+    rid = spec.get("id")
+    if not isinstance(rid, str) or not rid.strip() or any(c.isspace() for c in rid):
+        raise PackError(file, line, "rule without a valid id (a non-empty string without spaces)")
+    ctx.rule = rid
+
+    def fail(key: str | None, message: str) -> PackError:
+        return PackError(file, spec.line_of(key) if key and hasattr(spec, "line_of") else line, message, rid)
+
+    unknown = sorted(set(spec) - RULE_KEYS)
+    if unknown:
+        raise fail(unknown[0], f"unknown key {unknown[0]!r} (expected {', '.join(sorted(RULE_KEYS))})")
+    kind = spec.get("kind")
+    if kind not in KINDS:
+        raise fail("kind", f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    languages = _languages(spec.get("language", pack_language), fail)
+    op, options = _action(spec.get("action"), kind, fail)
+    rule = Rule(
+        id=rid,
+        kind=kind,
+        op=op,
+        label="",
+        pack=pack,
+        file=file,
+        line=line,
+        description=str(spec.get("description", "")),
+        languages=languages,
+        spec=spec,
+    )
+    match = spec.get("match")
+    mline = spec.line_of("match") if hasattr(spec, "line_of") else line
+    if kind in ("line", "split"):
+        if match is None:
+            raise fail(None, f"a {kind} rule needs a match")
+        rule.predicate = compile_matcher(match, ctx, mline)
+    elif kind == "span":
+        rule.pattern = _pattern_of(match, ctx, fail, "a span rule needs match: {regex: PATTERN}")
+        if "line" in spec:
+            rule.line_predicate = compile_matcher(spec["line"], ctx, spec.line_of("line"))
+    elif match is not None:
+        rule.pattern = _pattern_of(match, ctx, fail, "a chars rule's match must be {regex: PATTERN}")
+    if "line" in spec and kind != "span":
+        raise fail("line", "only span rules take a line condition")
+    stage = spec.get("stage", "chars")
+    if kind != "chars" and "stage" in spec:
+        raise fail("stage", "only chars rules take a stage")
+    if stage not in STAGES:
+        raise fail("stage", "stage must be repair (before language detection), chars or layout (last)")
+    rule.stage = stage
+    _compile_action(rule, op, options, ctx, fail, mline)
+    rule.label = spec.get("label") or (f"meta.{rule.meta_field}" if op == "meta" else DEFAULT_LABELS[op])
+    if not isinstance(rule.label, str):
+        raise fail("label", "label must be a string")
+    rule.examples = _examples(spec.get("examples"), fail)
+    return rule
+
+
+def _languages(value: Any, fail) -> frozenset[str] | None:
+    if value is None or value == "any":
+        return None
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(x, str) and x for x in items):
+        raise fail("language", "language must be a code (ar, fa, ...) or a list of codes")
+    return frozenset(items)
+
+
+_ACTIONS_BY_KIND = {
+    "line": ("drop", "meta", "title"),
+    "span": ("drop", "meta"),
+    "chars": ("map", "replace", "fix"),
+    "split": ("split",),
+}
+
+
+def _action(value: Any, kind: str, fail) -> tuple[str, dict]:
+    """The action's name and options: `drop`, or a one-key mapping such as `{meta: tags, drop_words: ...}`."""
+    allowed = _ACTIONS_BY_KIND[kind]
+    if value is None:
+        raise fail(None, f"a {kind} rule needs an action ({', '.join(allowed)})")
+    if isinstance(value, str):
+        op, options = value, {}
+    elif isinstance(value, dict):
+        ops = [k for k in value if k in ("drop", "meta", "title", "split", "map", "replace", "fix")]
+        if len(ops) != 1:
+            raise fail("action", f"action must name exactly one of {', '.join(allowed)}")
+        op = ops[0]
+        options = dict(value)
+    else:
+        raise fail("action", f"action must be one of {', '.join(allowed)} or a mapping")
+    if op not in allowed:
+        raise fail("action", f"a {kind} rule's action must be one of {', '.join(allowed)}, not {op!r}")
+    return op, options
+
+
+def _pattern_of(match: Any, ctx: CompileContext, fail, message: str):
+    if not isinstance(match, dict) or not isinstance(match.get("regex"), str) or set(match) != {"regex"}:
+        raise fail("match", message)
+    err = pattern_error(match["regex"], ctx.trusted)
+    if err:
+        raise fail("match", f"regex does not compile: {err}")
+    return compile_pattern(match["regex"], ctx.rule, ctx.trusted, ctx.timeout)
+
+
+def _compile_action(rule: Rule, op: str, options: dict, ctx: CompileContext, fail, mline: int) -> None:
+    allowed = {
+        "drop": {"drop"},
+        "title": {"title"},
+        "meta": {"meta", "value", "drop_words", "keep"},
+        "split": {"split"},
+        "map": {"map"},
+        "replace": {"replace"},
+        "fix": {"fix"},
+    }[op]
+    unknown = sorted(set(options) - allowed)
+    if unknown:
+        raise fail("action", f"action {op}: unknown option {unknown[0]!r} (expected {', '.join(sorted(allowed))})")
+    if op == "meta":
+        fld = options["meta"]
+        if fld not in META_FIELDS:
+            raise fail("action", f"meta must be one of {', '.join(META_FIELDS)}, not {fld!r}")
+        rule.meta_field = fld
+        if "value" in options:
+            err = pattern_error(str(options["value"]), ctx.trusted)
+            if err:
+                raise fail("action", f"value regex does not compile: {err}")
+            rule.value_pattern = compile_pattern(str(options["value"]), rule.id, ctx.trusted, ctx.timeout)
+        if "drop_words" in options:
+            rule.drop_words = _resolve_lists(options["drop_words"], ctx, spec_line(rule.spec, "action"))
+        keep = options.get("keep", False)
+        if not isinstance(keep, bool):
+            raise fail("action", "keep must be true or false")
+        rule.keep = keep
+    elif op == "split":
+        conf = options.get("split")
+        conf = conf if isinstance(conf, dict) else {}
+        inline = conf.get("inline", False)
+        if set(conf) - {"inline"} or not isinstance(inline, bool):
+            raise fail("action", "split: expected `split` or {split: {inline: true|false}}")
+        if inline:
+            rule.inline = True
+            rule.pattern = _pattern_of(rule.spec.get("match"), ctx, fail, "an inline split rule needs match.regex")
+    elif op == "map":
+        table = options["map"]
+        if (
+            not isinstance(table, dict)
+            or not table
+            or not all(isinstance(k, str) and len(k) == 1 and isinstance(v, str) for k, v in table.items())
+        ):
+            raise fail("action", "map: expected a mapping from single characters to strings")
+        rule.table = {ord(k): v for k, v in table.items()}
+    elif op == "replace":
+        if rule.pattern is None:
+            raise fail("match", "a replace action needs match: {regex: PATTERN}")
+        if not isinstance(options["replace"], str):
+            raise fail("action", "replace: expected a replacement string")
+        rule.replacement = options["replace"]
+    elif op == "fix":
+        from ..charfixes import FIXERS
+
+        name = options["fix"]
+        if name not in FIXERS:
+            raise fail("action", f"fix: unknown fixer {name!r} (known: {', '.join(sorted(FIXERS))})")
+        rule.fixer = FIXERS[name]
+
+
+def spec_line(spec: Any, key: str) -> int:
+    return spec.line_of(key) if hasattr(spec, "line_of") else getattr(spec, "line", 0)
+
+
+def _examples(value: Any, fail) -> list[dict]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise fail("examples", "examples must be a list of mappings with `in` and an expectation")
+    for i, ex in enumerate(value):
+        line_fail = fail("examples", "")  # reuse its location
+        if not isinstance(ex, dict) or not isinstance(ex.get("in"), str):
+            raise PackError(line_fail.file, _item_line(value, i), "example needs an `in` string", line_fail.rule)
+        unknown = sorted(set(ex) - EXAMPLE_KEYS)
+        if unknown:
+            raise PackError(
+                line_fail.file, _item_line(value, i), f"example: unknown key {unknown[0]!r}", line_fail.rule
+            )
+        if len(ex) == 1:
+            raise PackError(
+                line_fail.file,
+                _item_line(value, i),
+                "example needs an expectation (out, match, tags, date, source, author, title, stories)",
+                line_fail.rule,
+            )
+    return list(value)
+
+
+def _item_line(value: Any, i: int) -> int:
+    return value.line_of(i) if hasattr(value, "line_of") else 0

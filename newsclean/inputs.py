@@ -1,0 +1,196 @@
+"""Reading inputs: files, directories, stdin; plain text or JSONL; every failure an `InputError` in the stream.
+
+A `.txt` file is one document whose id is its path; a `.jsonl` file holds one document a line. Errors are
+yielded, not raised, so one bad file or line never stops the others (DESIGN.md, Conventions: Input, Bad files).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .decode import InputError, decode, looks_binary
+
+TEXT_SUFFIXES = (".txt",)
+JSONL_SUFFIXES = (".jsonl",)
+STDIN = "-"
+
+
+@dataclass(slots=True)
+class InputOptions:
+    text_field: str = "text"
+    id_field: str = "id"
+    site_field: str = "site"
+    encoding: str | None = None
+    input_format: str = "auto"  # auto | text | jsonl
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One document as read: its id, decoded text, other fields, and where it came from."""
+
+    id: str
+    text: str
+    file: str
+    line: int | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    site: str | None = None
+    state: dict[str, Any] | None = None  # a newsclean JSON record continuing from an earlier subcommand
+
+
+def expand(paths: list[str]) -> Iterator[str | InputError]:
+    """Input names in order: files as given, directories walked (sorted) for `*.txt` and `*.jsonl`."""
+    if not paths:
+        yield STDIN
+        return
+    for p in paths:
+        if p == STDIN:
+            yield p
+            continue
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(
+                str(f) for f in path.rglob("*") if f.is_file() and f.name.endswith(TEXT_SUFFIXES + JSONL_SUFFIXES)
+            )
+            yield from found
+        elif path.is_file():
+            yield p
+        elif path.exists():
+            yield InputError(p, "not a regular file")
+        else:
+            yield InputError(p, "no such file or directory")
+
+
+def read_inputs(paths: list[str], options: InputOptions) -> Iterator[RawDocument | InputError]:
+    """Every document of every input, or the error that kept it from being read."""
+    for name in expand(paths):
+        if isinstance(name, InputError):
+            yield name
+        elif name == STDIN:
+            yield from _read_stream(sys.stdin.buffer, "-", options)
+        else:
+            yield from read_file(name, options)
+
+
+def read_file(name: str, options: InputOptions) -> Iterator[RawDocument | InputError]:
+    try:
+        handle = open(name, "rb")
+    except OSError as exc:
+        yield InputError(name, exc.strerror or str(exc))
+        return
+    with handle:
+        fmt = options.input_format
+        if fmt == "auto":
+            fmt = "jsonl" if name.endswith(JSONL_SUFFIXES) else "text"
+        if fmt == "jsonl":
+            yield from _read_jsonl(handle, name, options)
+        else:
+            yield from _read_text(handle.read(), name, options)
+
+
+def _read_stream(stream: IO[bytes], name: str, options: InputOptions) -> Iterator[RawDocument | InputError]:
+    """stdin: JSONL when its first non-blank character is `{` and its first line is a JSON object, else text."""
+    if options.input_format == "text":
+        yield from _read_text(stream.read(), name, options)
+        return
+    head: list[bytes] = []
+    line = stream.readline()
+    while line and not line.strip():
+        head.append(line)
+        line = stream.readline()
+    if line:
+        head.append(line)
+    if options.input_format == "jsonl" or (line and _is_json_object(line)):
+        yield from _read_jsonl(_chain(head, stream), name, options)
+    else:
+        yield from _read_text(b"".join(head) + stream.read(), name, options)
+
+
+def _is_json_object(line: bytes) -> bool:
+    stripped = line.strip()
+    if not stripped.startswith(b"{"):
+        return False
+    try:
+        return isinstance(json.loads(stripped), dict)
+    except ValueError:
+        return False
+
+
+def _chain(head: list[bytes], rest: IO[bytes]) -> Iterator[bytes]:
+    yield from head
+    yield from rest
+
+
+def _read_text(data: bytes, name: str, options: InputOptions) -> Iterator[RawDocument | InputError]:
+    if looks_binary(data):
+        yield InputError(name, "binary file (NUL and undecodable bytes), skipped")
+        return
+    try:
+        text = decode(data, name, options.encoding)
+    except InputError as exc:
+        yield exc
+        return
+    yield RawDocument(id=name, text=text, file=name)
+
+
+def _read_jsonl(lines, name: str, options: InputOptions) -> Iterator[RawDocument | InputError]:
+    offset = 0
+    first = True
+    for lineno, raw in enumerate(lines, 1):
+        start = offset
+        offset += len(raw)
+        if first:
+            first = False
+            if looks_binary(raw):
+                yield InputError(name, "binary file (NUL and undecodable bytes), skipped")
+                return
+        if not raw.strip():
+            continue
+        try:
+            line = decode(raw, name, options.encoding, lineno, start)
+        except InputError as exc:
+            yield exc
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            yield InputError(name, f"invalid JSON ({exc.msg} at column {exc.colno})", lineno)
+            continue
+        if not isinstance(record, dict):
+            yield InputError(name, "invalid JSON record (expected an object)", lineno)
+            continue
+        yield _record(record, name, lineno, options)
+
+
+def _record(record: dict, name: str, lineno: int, options: InputOptions) -> RawDocument | InputError:
+    """A JSONL record as a document; a newsclean `json` record continues with its state."""
+    if "source" in record and "steps" in record and isinstance(record.get("stories"), list):
+        doc_id = record.get("id")
+        return RawDocument(
+            id=str(doc_id) if doc_id is not None else f"{name}:{lineno}",
+            text=record["source"] if isinstance(record["source"], str) else "",
+            file=name,
+            line=lineno,
+            fields=record.get("fields") or {},
+            state=record,
+        )
+    text = record.get(options.text_field)
+    if text is None:
+        return InputError(name, f"no {options.text_field!r} field", lineno)
+    if not isinstance(text, str):
+        return InputError(name, f"field {options.text_field!r} is not a string", lineno)
+    doc_id = record.get(options.id_field)
+    fields = {k: v for k, v in record.items() if k not in (options.text_field, options.id_field)}
+    site = record.get(options.site_field)
+    return RawDocument(
+        id=str(doc_id) if doc_id is not None else f"{name}:{lineno}",
+        text=text,
+        file=name,
+        line=lineno,
+        fields=fields,
+        site=site if isinstance(site, str) else None,
+    )

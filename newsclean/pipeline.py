@@ -1,0 +1,71 @@
+"""The steps of newsclean and their order; `clean` runs all of them on one document.
+
+Each step is a pure function of one document and the rule set, so a run maps over documents, processes or a
+distributed engine without a scheduler of ours. A document remembers the steps it went through: a document that
+arrives as JSON from an earlier subcommand continues where it stopped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from . import classify, segment
+from . import lang as lang_step
+from .chars import fix_chars
+from .engine import RuleSet
+from .model import Document, Story
+from .repair import repair
+
+STEPS = ("fix", "strip", "split", "meta")
+
+
+def fix(doc: Document, rules: RuleSet) -> Document:
+    """Unicode repair, the document's language, then the character fixes for that language."""
+    repair(doc, rules)
+    doc.lang = lang_step.detect(doc.text)
+    return fix_chars(doc, rules)
+
+
+def strip(doc: Document, rules: RuleSet) -> Document:
+    """Junk lines and spans out, metadata lines recorded."""
+    return classify.strip(doc, rules)
+
+
+def split(doc: Document, rules: RuleSet) -> Document:
+    """Stories, their titles and languages."""
+    return segment.split(doc, rules)
+
+
+def meta(doc: Document, rules: RuleSet) -> Document:
+    """Metadata without removing anything, for a document whose junk was not stripped."""
+    if "strip" not in doc.steps:
+        classify.strip(doc, rules, remove=False)
+    return doc
+
+
+_STEP_FUNCTIONS: dict[str, Callable[[Document, RuleSet], Document]] = {
+    "fix": fix,
+    "strip": strip,
+    "split": split,
+    "meta": meta,
+}
+
+
+def run(doc: Document, rules: RuleSet, steps: Iterable[str] = STEPS) -> Document:
+    """Run the named steps, in pipeline order, that the document has not been through yet."""
+    wanted = set(steps)
+    for name in STEPS:
+        if name in wanted and name not in doc.steps:
+            if name != "fix" and "fix" not in doc.steps:
+                _STEP_FUNCTIONS["fix"](doc, rules)
+                doc.steps.append("fix")
+            _STEP_FUNCTIONS[name](doc, rules)
+            doc.steps.append(name)
+    if not doc.stories:
+        doc.stories = [Story(0, len(doc.source), lang=doc.lang)]
+    return doc
+
+
+def clean(doc: Document, rules: RuleSet) -> Document:
+    """Every step: the whole of newsclean on one document."""
+    return run(doc, rules, STEPS)

@@ -1,0 +1,16 @@
+"""The repair step: mojibake, HTML entities and stray controls, before anything reads the text.
+
+These are the `chars` rules of stage `repair`; they run before language detection because damaged text cannot
+be told apart (mojibake of Arabic reads as Latin), and they do not depend on the language.
+"""
+
+from __future__ import annotations
+
+from .chars import apply_chars
+from .engine import RuleSet
+from .model import Document
+
+
+def repair(doc: Document, rules: RuleSet) -> Document:
+    apply_chars(doc, rules.select("chars", None, "repair"), None)
+    return doc
