@@ -188,17 +188,18 @@ def _tables() -> _Tables:
     def suffix(group: str) -> str:
         return rf"(?:{_WS}*(?P<{group}>{suffix_alt})(?!{_LETTER}))?"
 
-    month_pair = rf"(?:{_WS}*/{_WS}*{month('m2')}|{_WS}*\({_WS}*{month('m3')}{_WS}*\))?"
+    # The same month named twice, in two traditions: "آب/ أغسطس", "يناير كانون الثاني", "حزيران (يونيو)".
+    month_pair = rf"(?:(?:{_WS}*/{_WS}*|{_WS}+){month('m2')}|{_WS}*\({_WS}*{month('m3')}{_WS}*\))?"
     year_word = _alternation(["عام", "العام", "سنة", "سال"])
     month_year = (
-        rf"{month('m1')}{month_pair}{_WS}*[,،/\-]?{_WS}*(?:(?:{year_word}){_WS}*)?"
+        rf"{month('m1')}{month_pair}{_WSZ}*[,،/\-]?{_WSZ}*(?:من{_WS}+)?(?:(?:{year_word}){_WS}*)?"
         rf"(?P<y>{_D}{{4}}(?!{_D})|{_D}{{2}}(?!{_D}|{_LETTER})){suffix('s1')}"  # not "24شهریور 26روز"
     )
     of_month = rf"(?:(?:من|(?i:of)){_WS}+)?(?:شهر{_WS}+)?"
     # The first digit, not preceded by a digit (nor by one and a separator): "12", "2015/7/19", "٨ / ١٠ / ١٤٣٦".
     number = rf"(?P<n1>{_D}(?<!{_D}{_D})(?<!{_D}[/\-.]{_D}){_D}{{0,3}})"
     by_digit = (
-        rf"{number}(?:{_EN_ORDINAL}{_WS}*[,،/\-]?{_WS}*{of_month}{month_year}"
+        rf"{number}(?:{_EN_ORDINAL}{_WSZ}*[,،/\-]?{_WSZ}*{of_month}{month_year}"
         rf"|{_WS}*(?P<ns>[/\-.]){_WS}*(?P<nb>{_D}{{1,2}}){_WS}*(?P=ns){_WS}*(?P<nc>{_D}{{1,4}})"
         rf"(?!{_D}|{_WS}*[/\-]{_WS}*{_D}){suffix('s2')})"
     )

@@ -79,7 +79,7 @@ def check_example(rule: Rule, example: dict[str, Any]) -> str | None:
 def run_examples(rules: RuleSet, only: set[str] | None = None) -> list[ExampleResult]:
     """Every example of every rule (or of the rules in `only`)."""
     out = []
-    for rule in rules.rules:
+    for rule in rules.all_rules():
         if only and rule.id not in only:
             continue
         for i, example in enumerate(rule.examples):

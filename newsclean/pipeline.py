@@ -54,6 +54,7 @@ _STEP_FUNCTIONS: dict[str, Callable[[Document, RuleSet], Document]] = {
 def run(doc: Document, rules: RuleSet, steps: Iterable[str] = STEPS) -> Document:
     """Run the named steps, in pipeline order, that the document has not been through yet."""
     wanted = set(steps)
+    rules = rules.for_site(doc.site)
     for name in STEPS:
         if name in wanted and name not in doc.steps:
             if name != "fix" and "fix" not in doc.steps:

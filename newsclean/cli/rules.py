@@ -26,7 +26,7 @@ def list_command(rule_packs, no_default_rules, disable, regex_timeout) -> None:
         newsclean rules list --rules ./mysite.yaml
     """
     rules = load_or_exit(rule_packs, no_default_rules, disable, regex_timeout)
-    for r in rules.rules:
+    for r in rules.all_rules():
         langs = ",".join(sorted(r.languages)) if r.languages else "any"
         click.echo(f"{r.id}\t{r.kind}\t{langs}\t{r.label}\t{r.description.strip()}")
     click.echo(

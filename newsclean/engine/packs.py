@@ -51,14 +51,31 @@ class Pack:
 
 @dataclass
 class RuleSet:
-    """The rules in force, in order, with fast access by kind and language."""
+    """The rules in force, in order, with fast access by kind and language; per-site packs on the side."""
 
     rules: list[Rule]
     packs: list[Pack] = field(default_factory=list)
+    sites: dict[str, list[Rule]] = field(default_factory=dict)
     _cache: dict = field(default_factory=dict, repr=False)
 
+    def for_site(self, site: str | None) -> RuleSet:
+        """These rules plus the site's own pack (its rules override by id), or these rules alone."""
+        key = site_key(site)
+        extra = self.sites.get(key) if key else None
+        if not extra:
+            return self
+        cached = self._cache.get(("site", key))
+        if cached is None:
+            cached = RuleSet(_merge(self.rules, extra), self.packs)
+            self._cache[("site", key)] = cached
+        return cached
+
+    def all_rules(self) -> list[Rule]:
+        """The rules in force, then the site packs' rules."""
+        return self.rules + [r for site in sorted(self.sites) for r in self.sites[site]]
+
     def by_id(self, rule_id: str) -> Rule | None:
-        return next((r for r in self.rules if r.id == rule_id), None)
+        return next((r for r in self.all_rules() if r.id == rule_id), None)
 
     def select(self, kind: str, lang: str | None, stage: str | None = None) -> list[Rule]:
         """Rules of one kind that apply to text in `lang`, in pack order."""
@@ -180,6 +197,18 @@ class _Loader:
         return lookup
 
 
+def site_key(site: str | None) -> str | None:
+    """The pack name a site value selects: `Goud.ma` -> `goud.ma` (rules/sites/goud.ma.yaml)."""
+    return site.strip().lower() if site and site.strip() else None
+
+
+def _merge(rules: list[Rule], extra: list[Rule]) -> list[Rule]:
+    merged = {r.id: r for r in rules}
+    for rule in extra:
+        merged[rule.id] = rule  # a later rule with the same id replaces the earlier one in its place
+    return list(merged.values())
+
+
 def load_rules(
     extra: Iterable[str] = (),
     *,
@@ -187,18 +216,26 @@ def load_rules(
     disable: Iterable[str] = (),
     timeout: float = DEFAULT_TIMEOUT,
 ) -> RuleSet:
-    """The rule set for a run: default packs, then `extra` packs in order, minus the disabled ids."""
+    """The rule set for a run: default packs, then `extra` packs in order, minus the disabled ids.
+
+    The shipped site packs (`rules/sites/*.yaml`) are loaded and checked too, and used for documents whose site
+    names them (`RuleSet.for_site`).
+    """
     loader = _Loader(timeout)
     for name in DEFAULT_PACKS if defaults else ():
         loader.load(name, "default packs")
     for name in extra:
         loader.load(name)
-    merged: dict[str, Rule] = {}
-    for pack in loader.order:
-        for rule in pack.rules:
-            merged[rule.id] = rule  # a later rule with the same id replaces the earlier one in its place
-    for rule_id in disable:
-        if rule_id not in merged:
-            raise PackError("--disable", 0, f"no rule with id {rule_id!r}")
-        del merged[rule_id]
-    return RuleSet(list(merged.values()), loader.order)
+    rules = _merge([], [rule for pack in loader.order for rule in pack.rules])
+    sites = {}
+    if defaults:
+        for path in sorted((rules_dir() / "sites").glob("*.yaml")):
+            pack = _Loader(timeout).load(f"sites/{path.stem}", "site packs")
+            sites[path.stem] = pack.rules
+    disabled = set(disable)
+    known = {r.id for r in rules} | {r.id for site_rules in sites.values() for r in site_rules}
+    for rule_id in sorted(disabled - known):
+        raise PackError("--disable", 0, f"no rule with id {rule_id!r}")
+    rules = [r for r in rules if r.id not in disabled]
+    sites = {k: [r for r in v if r.id not in disabled] for k, v in sites.items()}
+    return RuleSet(rules, loader.order, sites)
