@@ -91,14 +91,20 @@ def _markers(lines: list[Line], split_rules: list[Rule]) -> dict[int, Rule | Non
 
 
 def _story_languages(doc: Document, rules: RuleSet) -> None:
-    """Each story's language; a story in another language has the chars step redone for it."""
-    if len(doc.stories) == 1:
-        doc.stories[0].lang = doc.lang
-        return
+    """Each story's language, read from its cleaned text (junk no longer sways it); a story in another language
+    than the one its characters were fixed for has the chars step redone. The document takes the language of
+    its longest story, so cleaning the output again decides the same way."""
+    fixed_in = doc.lang
+    longest = (-1, fixed_in)
     for story in doc.stories:
         start = doc.log.to_current(story.start)
         end = doc.log.to_current(story.end)
-        lang = detect(doc.text[start:end]) or doc.lang
+        lang = detect(doc.text[start:end]) or fixed_in
         story.lang = lang
-        if lang != doc.lang:
+        if lang != fixed_in:
             apply_chars(doc, rules.select("chars", lang, "chars"), lang, start, end)
+            end = doc.log.to_current(story.end)
+            apply_chars(doc, rules.select("chars", lang, "layout"), lang, start, end)
+        if end - start > longest[0]:
+            longest = (end - start, lang)
+    doc.lang = longest[1]
