@@ -5,9 +5,11 @@ A parser of our own rather than dateparser: dateparser misses regional forms suc
 day ordinals and year suffixes are data (`data/months.yaml`); calendar conversion is the libraries' job: hijridate
 (Umm al-Qura) and jdatetime (Solar Hijri), imported only once such a date is actually found.
 
-Matching runs on a folded copy of the text in which letters and digits are mapped one code point to one code point
-(Persian and Arabic-Indic digits to ASCII, ی→ي, أ→ا, ة→ه, ...), so an offset into the copy is an offset into the
-input, and the regexes need to know only one spelling of each name.
+The text is searched as it is, so offsets are offsets into the input: each letter of a name becomes the class of
+its spellings (ا matches أ إ آ, ي matches ی ى, ه matches ة, ...) and a digit is any of ASCII, Arabic-Indic or Persian.
+Only the short pieces a match found are folded to one spelling, to look them up in the tables. Every date has a run
+of two or more digits (its year), so the patterns search only the stretches around such runs, never a whole
+paragraph.
 """
 
 from __future__ import annotations
@@ -58,7 +60,6 @@ _VARIANTS = {
     for target in set(_LETTER_FOLDS.values())
 }
 _KEY_STRIP = re.compile(r"[\s\u200c\u0640.]+")
-_HAS_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
 _YEAR_DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]{2,}")
 # Letters and digits only Persian uses: what tells a Persian text from an Arabic one when the caller gives no language.
 _PERSIAN_HINT = re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc\u06f0-\u06f9]")
@@ -67,7 +68,7 @@ _D = r"[0-9\u0660-\u0669\u06f0-\u06f9]"  # a digit: ASCII, Arabic-Indic or Persi
 _WS = r"[^\S\n]"  # a space that does not end the line: a date never spans lines
 _WSZ = r"(?:[^\S\n]|\u200c)"  # ... or a zero-width non-joiner, which joins Persian compound words
 _LETTER = r"[^\W\d_]"
-_EN_ORDINAL = r"(?i:st|nd|rd|th)?"
+_EN_ORDINAL = r"(?ai:st|nd|rd|th)?"
 
 # A Hijri or Solar Hijri date followed this closely by a Gregorian one is the same day written twice
 # ("25 شوال 1436 هـ الموافق 10 أغسطس 2015 م"); farther apart, the later date is another date.
@@ -129,9 +130,10 @@ def _suffix_regex(suffix: str) -> str:
 def _word_start(word: str) -> str:
     """A word that must start a word, as alternatives that each begin with one literal letter: a pattern whose
     alternatives all do lets the regex engine skip straight to the positions holding those letters."""
-    first, rest = word[0], _name_regex(word)[len(_VARIANTS.get(word[0]) or re.escape(word[0])) :]
-    variants = _VARIANTS.get(first, first).strip("[]")
-    return "|".join(f"{re.escape(v)}(?<!{_LETTER}{re.escape(v)}){rest}" for v in variants)
+    folded = word.translate(_FOLD)
+    rest = _name_regex(folded[1:])
+    variants = _VARIANTS.get(folded[0], folded[0]).strip("[]")
+    return "|".join(f"{v}(?<!{_LETTER}{v}){rest}" for v in variants)
 
 
 def _alternation(names: list[str], to_regex: Callable[[str], str] = _name_regex) -> str:
@@ -181,7 +183,7 @@ def _tables() -> _Tables:
 
     def month(group: str) -> str:
         return (
-            rf"(?P<{group}>{arabic_alt}|(?i:{latin_alt})\.?)"
+            rf"(?P<{group}>{arabic_alt}|(?ai:{latin_alt})\.?)"
             rf"(?:{_WSZ}*ماه)?(?!{_LETTER})"  # Persian اسفند ماه, آذرماه
         )
 
@@ -191,11 +193,13 @@ def _tables() -> _Tables:
     # The same month named twice, in two traditions: "آب/ أغسطس", "يناير كانون الثاني", "حزيران (يونيو)".
     month_pair = rf"(?:(?:{_WS}*/{_WS}*|{_WS}+){month('m2')}|{_WS}*\({_WS}*{month('m3')}{_WS}*\))?"
     year_word = _alternation(["عام", "العام", "سنة", "سال"])
+    count_word = _alternation(data["not_a_year_before"])
     month_year = (
         rf"{month('m1')}{month_pair}{_WSZ}*[,،/\-]?{_WSZ}*(?:من{_WS}+)?(?:(?:{year_word}){_WS}*)?"
-        rf"(?P<y>{_D}{{4}}(?!{_D})|{_D}{{2}}(?!{_D}|{_LETTER})){suffix('s1')}"  # not "24شهریور 26روز"
+        # A two-digit (Persian) year is no count: not "24شهریور 26روز", "20 دی ماه 48 ساله".
+        rf"(?P<y>{_D}{{4}}(?!{_D})|{_D}{{2}}(?!{_D}|{_LETTER}|{_WSZ}+(?:{count_word})(?!{_LETTER}))){suffix('s1')}"
     )
-    of_month = rf"(?:(?:من|(?i:of)){_WS}+)?(?:شهر{_WS}+)?"
+    of_month = rf"(?:(?:من|(?ai:of)){_WS}+)?(?:شهر{_WS}+)?"
     # The first digit, not preceded by a digit (nor by one and a separator): "12", "2015/7/19", "٨ / ١٠ / ١٤٣٦".
     number = rf"(?P<n1>{_D}(?<!{_D}{_D})(?<!{_D}[/\-.]{_D}){_D}{{0,3}})"
     by_digit = (
@@ -234,10 +238,13 @@ def _is_persian(text: str, lang: str | None) -> bool:
 
 def _read_named(m: re.Match[str], day: int, tables: _Tables) -> tuple[str, int, int, int] | None:
     """(calendar, year, month, day) of a day-month-year match; the month name decides the calendar."""
-    calendar, month = tables.months[_key(m["m1"])]
+    named = tables.months.get(_key(m["m1"]))
+    if named is None:
+        return None
+    calendar, month = named
     for group in ("m2", "m3"):
-        if m[group] is not None and tables.months[_key(m[group])] != (calendar, month):
-            return None
+        if m[group] is not None and tables.months.get(_key(m[group])) != named:
+            return None  # "28 سبتمبر/آب 2016": two different months, no telling which is meant
     year = int(m["y"])
     if len(m["y"]) == 2:
         if calendar != "jalali":
@@ -249,7 +256,7 @@ def _read_named(m: re.Match[str], day: int, tables: _Tables) -> tuple[str, int, 
 def _read_numeric(m: re.Match[str], text: str, lang: str | None, tables: _Tables) -> tuple[str, int, int, int] | None:
     """(calendar, year, month, day) of a d/m/y or y/m/d match; a suffix, else the year and the language, decide."""
     a, b, c = m["n1"], m["nb"], m["nc"]
-    calendar = tables.suffixes[_key(m["s2"])] if m["s2"] is not None else None
+    calendar = tables.suffixes.get(_key(m["s2"])) if m["s2"] is not None else None
     month = int(b)
     if len(a) <= 2 and len(c) <= 2:
         # Two-digit years are Persian usage only ("99/10/04", "20/2/92"): the part above 31 is the year, else the
@@ -311,10 +318,12 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def _candidates(text: str, tables: _Tables) -> list[tuple[int, int, int, re.Match[str]]]:
+def _candidates(
+    text: str, windows: list[tuple[int, int]], tables: _Tables
+) -> list[tuple[int, int, int, re.Match[str]]]:
     """Every place a date may be written, as (start, end, day or 0 where the match holds it, match), in order."""
     found: list[tuple[int, int, int, re.Match[str]]] = []
-    for low, high in _windows(text):
+    for low, high in windows:
         found += [(m.start(), m.end(), 0, m) for m in tables.by_digit.finditer(text, low, high)]
         found += [(m.start(), m.end(), 0, m) for m in tables.english.finditer(text, low, high)]
         for m in tables.by_word.finditer(text, low, high):
@@ -323,10 +332,11 @@ def _candidates(text: str, tables: _Tables) -> list[tuple[int, int, int, re.Matc
                 ordinal = tables.ordinal_before.search(text, max(0, start - _ORDINAL_REACH), start)
                 if ordinal is None:
                     continue
-                start, day = ordinal.start(), tables.days[_key(ordinal["dw"])]
+                start, day = ordinal.start(), tables.days.get(_key(ordinal["dw"]), 0)
             else:
-                day = tables.days[_key(m.group().split()[0])]
-            found.append((start, m.end(), day, m))
+                day = tables.days.get(_key(m.group().split()[0]), 0)
+            if day:
+                found.append((start, m.end(), day, m))
     found.sort(key=lambda item: item[0])
     return found
 
@@ -366,12 +376,13 @@ def find_date(text: str, lang: str | None = None) -> DateMatch | None:
     in Persian; with None, Persian-only letters in `text` decide. A suffix (هـ, م, ه.ش), a month name or a
     two-digit Persian year decide by themselves.
     """
-    if not _HAS_DIGIT.search(text):
+    windows = _windows(text)
+    if not windows:
         return None  # the common case, kept apart: no table is even loaded
     tables = _tables()
     first: DateMatch | None = None
     previous_end = -1
-    for start, end, day, m in _candidates(text, tables):
+    for start, end, day, m in _candidates(text, windows, tables):
         if start < previous_end:
             continue  # overlaps a date already read
         found = _read(start, end, day, m, text, lang, tables)
