@@ -40,6 +40,21 @@ class RawDocument:
     fields: dict[str, Any] = field(default_factory=dict)
     site: str | None = None
     state: dict[str, Any] | None = None  # a newsclean JSON record continuing from an earlier subcommand
+    record: dict[str, Any] | None = None  # the JSONL record as read, for rewriting it in place
+    size: int = 0  # bytes it took in its file (for the progress bar's MB/s)
+
+
+@dataclass(slots=True)
+class Unit:
+    """A piece of an input file as it is on disk (a whole text file, one JSONL line) and what it holds.
+
+    Rewriting a file (`--in-place`, `check`, `diff`) needs the bytes as well as the document: a line that does not
+    change is written back byte for byte, and a blank line stays a blank line (`item` None).
+    """
+
+    raw: bytes
+    item: RawDocument | InputError | None
+    line: int | None = None
 
 
 def expand(paths: list[str]) -> Iterator[str | InputError]:
@@ -92,6 +107,37 @@ def read_file(name: str, options: InputOptions) -> Iterator[RawDocument | InputE
             yield from _read_text(handle.read(), name, options)
 
 
+def read_units(name: str, options: InputOptions) -> tuple[str, Iterator[Unit]]:
+    """A file (or `-`, read whole) as units, and its format: `text` (one unit) or `jsonl` (one unit a line)."""
+    if name == STDIN:
+        data = sys.stdin.buffer.read()
+        fmt = options.input_format
+        if fmt == "auto":
+            first = next((ln for ln in data.splitlines() if ln.strip()), b"")
+            fmt = "jsonl" if _is_json_object(first) else "text"
+        if fmt == "jsonl":
+            return fmt, _jsonl_units(data.splitlines(keepends=True), name, options)
+        return fmt, iter([Unit(data, next(_read_text(data, name, options)))])
+    fmt = options.input_format
+    if fmt == "auto":
+        fmt = "jsonl" if name.endswith(JSONL_SUFFIXES) else "text"
+    return fmt, _file_units(name, fmt, options)
+
+
+def _file_units(name: str, fmt: str, options: InputOptions) -> Iterator[Unit]:
+    try:
+        handle = open(name, "rb")
+    except OSError as exc:
+        yield Unit(b"", InputError(name, exc.strerror or str(exc)))
+        return
+    with handle:
+        if fmt == "jsonl":
+            yield from _jsonl_units(handle, name, options)
+        else:
+            data = handle.read()
+            yield Unit(data, next(_read_text(data, name, options)))
+
+
 def _read_stream(stream: IO[bytes], name: str, options: InputOptions) -> Iterator[RawDocument | InputError]:
     """stdin: JSONL when its first non-blank character is `{` and its first line is a JSON object, else text."""
     if options.input_format == "text":
@@ -134,48 +180,66 @@ def _read_text(data: bytes, name: str, options: InputOptions) -> Iterator[RawDoc
     except InputError as exc:
         yield exc
         return
-    yield RawDocument(id=name, text=text, file=name)
+    yield RawDocument(id=name, text=text, file=name, size=len(data))
 
 
 def _read_jsonl(lines, name: str, options: InputOptions) -> Iterator[RawDocument | InputError]:
+    for unit in _jsonl_units(lines, name, options):
+        if unit.item is not None:
+            yield unit.item
+
+
+def _jsonl_units(lines, name: str, options: InputOptions) -> Iterator[Unit]:
+    """Each line of a JSONL stream with what it holds; a binary stream is one error and nothing else."""
     offset = 0
-    first = True
     for lineno, raw in enumerate(lines, 1):
         start = offset
         offset += len(raw)
-        if first:
-            first = False
-            if looks_binary(raw):
-                yield InputError(name, "binary file (NUL and undecodable bytes), skipped")
-                return
-        if not raw.strip():
-            continue
-        try:
-            line = decode(raw, name, options.encoding, lineno, start)
-        except InputError as exc:
-            yield exc
-            continue
-        try:
-            record = json.loads(line)
-        except ValueError as exc:
-            yield InputError(name, f"invalid JSON ({exc.msg} at column {exc.colno})", lineno)
-            continue
-        if not isinstance(record, dict):
-            yield InputError(name, "invalid JSON record (expected an object)", lineno)
-            continue
-        yield _record(record, name, lineno, options)
+        if lineno == 1 and looks_binary(raw):
+            yield Unit(raw, InputError(name, "binary file (NUL and undecodable bytes), skipped"), None)
+            return
+        yield Unit(raw, _parse_line(raw, name, lineno, start, options), lineno)
+
+
+def _parse_line(
+    raw: bytes, name: str, lineno: int, start: int, options: InputOptions
+) -> RawDocument | InputError | None:
+    """One JSONL line: a document, the error that keeps it from being one, or None for a blank line."""
+    if not raw.strip():
+        return None
+    try:
+        line = decode(raw, name, options.encoding, lineno, start)
+    except InputError as exc:
+        return exc
+    try:
+        record = json.loads(line)
+    except ValueError as exc:
+        return InputError(name, f"invalid JSON ({exc.msg} at column {exc.colno})", lineno)
+    if not isinstance(record, dict):
+        return InputError(name, "invalid JSON record (expected an object)", lineno)
+    doc = _record(record, name, lineno, options)
+    if isinstance(doc, RawDocument):
+        doc.size = len(raw)
+    return doc
+
+
+def is_state(record: dict) -> bool:
+    """Whether a JSON object is a newsclean `json` record (from an earlier subcommand) rather than a page."""
+    return "source" in record and "steps" in record and isinstance(record.get("stories"), list)
 
 
 def _record(record: dict, name: str, lineno: int, options: InputOptions) -> RawDocument | InputError:
     """A JSONL record as a document; a newsclean `json` record continues with its state."""
-    if "source" in record and "steps" in record and isinstance(record.get("stories"), list):
+    if is_state(record):
         doc_id = record.get("id")
+        site = record.get("site")
         return RawDocument(
             id=str(doc_id) if doc_id is not None else f"{name}:{lineno}",
             text=record["source"] if isinstance(record["source"], str) else "",
             file=name,
             line=lineno,
             fields=record.get("fields") or {},
+            site=site if isinstance(site, str) else None,
             state=record,
         )
     text = record.get(options.text_field)
@@ -193,4 +257,5 @@ def _record(record: dict, name: str, lineno: int, options: InputOptions) -> RawD
         line=lineno,
         fields=fields,
         site=site if isinstance(site, str) else None,
+        record=record,
     )

@@ -2,7 +2,8 @@
 
 Between subcommands the stream is this format (DESIGN.md, Conventions: Between subcommands): `source`, the
 change log, the stories and the findings travel with the document, so offsets stay offsets into the original
-input and the next subcommand continues the same document.
+input and the next subcommand continues the same document. `site` travels too, so a per-site pack chosen by
+the first subcommand (`--site`, or the site field) is the one the next subcommands apply.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def to_record(doc: Document, source: bool = True) -> dict[str, Any]:
                     "new": e.new,
                 }
             )
-    record: dict[str, Any] = {"id": doc.id, "lang": doc.lang}
+    record: dict[str, Any] = {"id": doc.id, "lang": doc.lang, "site": doc.site}
     if source:
         record["source"] = src
     record["fields"] = doc.fields
@@ -70,4 +71,6 @@ def from_record(record: dict[str, Any], doc_id: str) -> Document:
         Found(f["rule"], f["field"], f["value"], f["start"], f["end"], f["text"]) for f in record.get("found") or []
     ]
     doc.steps = [s for s in record.get("steps") or [] if isinstance(s, str)]
+    site = record.get("site")
+    doc.site = site if isinstance(site, str) else None
     return doc

@@ -1,0 +1,102 @@
+"""Writing files so that a crash never leaves a mix: a temporary file in the same folder, fsync, rename.
+
+`--in-place`, `-o FILE` and `--stats-json FILE` all write through `AtomicWriter` (DESIGN.md, Conventions: In
+place). A reader of the target sees the old file or the new one, whole, at every moment: the new bytes go to a
+temporary file next to it, reach the disk (fsync), take over the old file's permissions and only then replace it
+(`os.replace` is atomic within one file system). A process killed before the rename leaves the old file and a
+stray `.NAME.*.newsclean.tmp` beside it, never a truncated target.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from typing import IO
+
+TEMP_SUFFIX = ".newsclean.tmp"
+
+
+class AtomicWriter:
+    """Write `path` atomically: `with AtomicWriter(p) as w: w.write(b"..."); w.commit()`.
+
+    Leaving the block without `commit()` (an error, or nothing worth writing) discards the temporary file and
+    leaves the target as it was. A symlink is followed, so the link stays a link to the rewritten file.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = os.path.realpath(path)
+        self._tmp: str | None = None
+        self._handle: IO[bytes] | None = None
+        self.committed = False
+
+    def __enter__(self) -> AtomicWriter:
+        folder, name = os.path.split(self.path)
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
+        self._handle = os.fdopen(fd, "wb")
+        return self
+
+    @property
+    def file(self) -> IO[bytes]:
+        """The temporary file, for writers that wrap a binary stream (text output)."""
+        return self._handle
+
+    def write(self, data: bytes) -> None:
+        self._handle.write(data)
+
+    def commit(self) -> None:
+        """Make the new content the file: flush, fsync, copy the old permissions, rename, fsync the folder."""
+        handle = self._handle
+        handle.flush()
+        os.fsync(handle.fileno())
+        _copy_permissions(self.path, handle.fileno())
+        handle.close()
+        os.replace(self._tmp, self.path)
+        self._tmp = None
+        _fsync_folder(os.path.dirname(self.path))
+        self.committed = True
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self._handle is not None and not self._handle.closed:
+            self._handle.close()
+        if self._tmp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self._tmp)
+            self._tmp = None
+
+
+def _copy_permissions(target: str, fd: int) -> None:
+    """The old file's mode (and owner, where we may set it) on the new one; a new file gets the umask's mode."""
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
+        return
+    os.fchmod(fd, stat.S_IMODE(st.st_mode))
+    if hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(PermissionError):
+            os.fchown(fd, st.st_uid, st.st_gid)
+
+
+def _fsync_folder(folder: str) -> None:
+    """The rename itself reaches the disk (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder or ".", os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace `path` with `data` in one step."""
+    with AtomicWriter(path) as writer:
+        writer.write(data)
+        writer.commit()
