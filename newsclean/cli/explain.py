@@ -2,29 +2,35 @@
 
 from __future__ import annotations
 
-import click
+import json
 
 from ..model import Document
+from ..outputs import write_atomic
 from ..record import to_record
 from ..report import Report
-from .messages import stderr_is_terminal
+from . import messages
+from .messages import note, stderr_is_terminal
+
+
+def _console():
+    from rich.console import Console
+
+    return messages._live or Console(stderr=True, highlight=False)
 
 
 def explain(doc: Document) -> None:
     """Each removed piece as `ID:LINE: RULE: text`, in source order."""
     record = to_record(doc, source=False)
     if stderr_is_terminal():
-        from rich.console import Console
         from rich.markup import escape
 
-        console = Console(stderr=True, highlight=False)
+        console = _console()
         for r in record["removed"]:
-            console.print(
-                f"[dim]{escape(doc.id)}:{r['line']}:[/] [bold red]{escape(r['rule'])}[/] {escape(_one_line(r['text']))}"
-            )
+            where = f"[dim]{escape(doc.id)}:{r['line']}:[/]"
+            console.print(f"{where} [bold red]{escape(r['rule'])}[/] {escape(_one_line(r['text']))}", highlight=False)
         return
     for r in record["removed"]:
-        click.echo(f"{doc.id}:{r['line']}: {r['rule']}: {_one_line(r['text'])}", err=True)
+        note(f"{doc.id}:{r['line']}: {r['rule']}: {_one_line(r['text'])}")
 
 
 def _one_line(text: str) -> str:
@@ -32,25 +38,34 @@ def _one_line(text: str) -> str:
 
 
 def stats(report: Report) -> None:
-    """Per rule: pieces removed and characters they held, most active first; then the totals."""
-    rows = sorted(report.removed.items(), key=lambda kv: (-kv[1], kv[0]))
+    """Per rule: pieces removed and characters they held, character changes; then the totals."""
+    summary = report.summary()
+    rows = sorted(summary["rules"].items(), key=lambda kv: (-kv[1]["removed"], -kv[1]["changes"], kv[0]))
+    totals = (
+        f"documents: {summary['documents']}  stories: {summary['stories']}  "
+        f"pieces removed: {summary['pieces_removed']}  characters changed: {summary['characters_changed']}  "
+        f"errors: {summary['errors']}"
+    )
     if stderr_is_terminal():
-        from rich.console import Console
         from rich.table import Table
 
-        table = Table(title="newsclean: removed per rule")
+        table = Table(title="newsclean: what each rule did", caption=totals)
         table.add_column("rule")
-        table.add_column("pieces", justify="right")
-        table.add_column("chars", justify="right")
+        table.add_column("pieces removed", justify="right")
+        table.add_column("chars removed", justify="right")
+        table.add_column("changes", justify="right")
+        table.add_column("chars changed", justify="right")
         for rule, n in rows:
-            table.add_row(rule, str(n), str(report.removed_chars[rule]))
-        Console(stderr=True).print(table)
-    else:
-        for rule, n in rows:
-            click.echo(f"{rule}\t{n}\t{report.removed_chars[rule]}", err=True)
-    click.echo(
-        f"documents: {report.documents}  stories: {report.stories}  "
-        f"pieces removed: {sum(report.removed.values())}  character changes: {sum(report.changes.values())}  "
-        f"failed: {report.failed}",
-        err=True,
-    )
+            table.add_row(rule, str(n["removed"]), str(n["removed_chars"]), str(n["changes"]), str(n["changed_chars"]))
+        _console().print(table)
+        return
+    note("rule\tpieces_removed\tchars_removed\tchanges\tchars_changed")
+    for rule, n in rows:
+        note(f"{rule}\t{n['removed']}\t{n['removed_chars']}\t{n['changes']}\t{n['changed_chars']}")
+    note(totals)
+
+
+def stats_json(report: Report, path: str) -> None:
+    """The summary as one JSON object in `path` (`-` for stdout is not offered: stdout carries data)."""
+    data = json.dumps(report.summary(), ensure_ascii=False, indent=2) + "\n"
+    write_atomic(path, data.encode("utf-8"))

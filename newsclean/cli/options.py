@@ -7,6 +7,7 @@ from collections.abc import Callable
 import click
 
 from ..engine.patterns import DEFAULT_TIMEOUT
+from ..inputs import InputOptions
 
 
 def _apply(fn: Callable, options: list[Callable]) -> Callable:
@@ -43,6 +44,12 @@ def input_options(fn: Callable) -> Callable:
     )
 
 
+def input_settings(params: dict) -> InputOptions:
+    return InputOptions(
+        params["text_field"], params["id_field"], params["site_field"], params["encoding"], params["input_format"]
+    )
+
+
 def rule_options(fn: Callable) -> Callable:
     return _apply(
         fn,
@@ -67,27 +74,78 @@ def rule_options(fn: Callable) -> Callable:
     )
 
 
-def output_options(fn: Callable) -> Callable:
+FORMAT_HELP = {
+    "text": "text: stories apart by a form-feed line; json: one record a document (the stream between "
+    "subcommands); jsonl: one record a story.",
+    "auto": "auto: text on a terminal, json when stdout goes to a pipe or file, so subcommands compose; "
+    "text: stories apart by a form-feed line; json: one record a document; jsonl: one record a story.",
+}
+
+
+def output_options(default: str = "text") -> Callable[[Callable], Callable]:
+    """--format (defaulting to `default`), -o, --no-source, --explain."""
+    choices = ["auto", "text", "json", "jsonl"] if default == "auto" else ["text", "json", "jsonl"]
+
+    def decorate(fn: Callable) -> Callable:
+        return _apply(
+            fn,
+            [
+                click.option(
+                    "--format",
+                    "fmt",
+                    type=click.Choice(choices),
+                    default=default,
+                    show_default=True,
+                    help=FORMAT_HELP[default],
+                ),
+                click.option(
+                    "-o",
+                    "--output",
+                    type=click.Path(dir_okay=False, allow_dash=True),
+                    default="-",
+                    help="Write here (atomically) instead of stdout.",
+                ),
+                click.option("--no-source", is_flag=True, help="Leave the decoded input out of json records."),
+                click.option("--explain", is_flag=True, help="List every removed piece with its rule id on stderr."),
+            ],
+        )
+
+    return decorate
+
+
+def in_place_option(fn: Callable) -> Callable:
+    return click.option(
+        "-i",
+        "--in-place",
+        is_flag=True,
+        help="Rewrite each INPUT file instead of printing: atomically, only when it changes, never when a part of "
+        "it could not be read. A .jsonl file keeps every other field; its text field gets the text format.",
+    )(fn)
+
+
+def stats_options(fn: Callable) -> Callable:
     return _apply(
         fn,
         [
             click.option(
-                "--format",
-                "fmt",
-                type=click.Choice(["text", "json", "jsonl"]),
-                default="text",
-                show_default=True,
-                help="text: stories apart by a form-feed line; json: one record a document; jsonl: one a story.",
+                "--stats", is_flag=True, help="Print a summary table on stderr: documents, stories, what each rule did."
             ),
             click.option(
-                "-o",
-                "--output",
-                type=click.Path(dir_okay=False, allow_dash=True),
-                default="-",
-                help="Write here instead of stdout.",
+                "--stats-json",
+                type=click.Path(dir_okay=False, writable=True),
+                default=None,
+                metavar="FILE",
+                help="Write the summary as JSON to FILE.",
             ),
-            click.option("--no-source", is_flag=True, help="Leave the decoded input out of json records."),
-            click.option("--explain", is_flag=True, help="List every removed piece with its rule id on stderr."),
-            click.option("--stats", is_flag=True, help="Print what each rule removed across the input, on stderr."),
         ],
     )
+
+
+def step_option(fn: Callable) -> Callable:
+    return click.option(
+        "--step",
+        "only_steps",
+        multiple=True,
+        type=click.Choice(["fix", "strip", "split"]),
+        help="Only these steps (repeatable; default: all, as `clean`).",
+    )(fn)

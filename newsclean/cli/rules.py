@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import click
 
+from ..engine.lint import ERROR, lint
 from ..engine.packs import shipped_packs
+from ..engine.patterns import DEFAULT_TIMEOUT
 from ..examples import run_examples
-from ..report import Exit
+from ..report import Exit, lint_exit
+from .group import NewscleanGroup
+from .messages import note
 from .options import rule_options
 from .runner import load_or_exit
 
 
-@click.group("rules")
+@click.group("rules", cls=NewscleanGroup)
 def rules_group() -> None:
-    """Inspect and test rule packs (the default packs plus any given with --rules)."""
+    """Inspect, test and lint rule packs (the default packs plus any given with --rules).
+
+    \b
+    Example:
+        newsclean rules list
+        newsclean rules lint ./mysite.yaml
+    """
 
 
 @rules_group.command("list")
@@ -80,3 +90,35 @@ def test_command(rule_ids, rule_packs, no_default_rules, disable, regex_timeout)
         click.echo(f"{r.where()}: rule {r.rule.id}: example {r.index + 1}: {r.failure}")
     click.echo(f"{len(results) - len(failed)} of {len(results)} examples pass", err=True)
     raise click.exceptions.Exit(int(Exit.CHANGED) if failed else 0)
+
+
+@rules_group.command("lint")
+@click.argument("packs", nargs=-1, metavar="[PACK]...")
+@click.option("--rules", "rule_packs", multiple=True, metavar="NAME_OR_PATH", help="Lint this pack too (repeatable).")
+@click.option(
+    "--regex-timeout",
+    type=click.FloatRange(min=0.001),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Time limit compiled into user patterns (as when cleaning).",
+)
+def lint_command(packs, rule_packs, regex_timeout) -> None:
+    """Check rule packs: schema, patterns that compile, examples on every rule, duplicate and shadowed ids.
+
+    PACK is a shipped pack name or a YAML path; with none, every shipped pack is linted. Problems print as
+    `FILE:LINE: rule ID: message`. Exit codes: 0 clean (warnings allowed), 1 problems found, 2 a pack does not
+    load.
+
+    \b
+    Example:
+        newsclean rules lint
+        newsclean rules lint ./mysite.yaml
+    """
+    problems = lint(list(packs) + list(rule_packs), timeout=regex_timeout)
+    for p in problems:
+        click.echo(str(p))
+    errors = sum(1 for p in problems if not p.loads)
+    findings = sum(1 for p in problems if p.loads and p.severity == ERROR)
+    warnings = len(problems) - errors - findings
+    note(f"{errors} packs that do not load, {findings} problems, {warnings} warnings")
+    raise click.exceptions.Exit(int(lint_exit(errors, findings)))

@@ -1,14 +1,18 @@
-"""Running steps over inputs: read, clean, write, report. Shared by every subcommand that cleans."""
+"""Running steps over inputs: read, clean, write, report. Shared by every subcommand that cleans.
+
+Where the results go is one choice, `WriteBack` (black's `WriteBack.from_configuration`): to stdout (or `-o`),
+back into the files (`--in-place`), nowhere but a list of the files that would change (`check`), or as a diff
+(`diff`). Errors are reported as they happen and the run goes on; `Report` decides the exit code.
+"""
 
 from __future__ import annotations
 
 import io
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import Enum
 from typing import IO
 
 import click
@@ -17,13 +21,24 @@ from ..decode import InputError
 from ..emit import to_jsonl, to_text
 from ..engine import PackError, RuleSet, load_rules
 from ..engine.patterns import RegexTimeout
-from ..inputs import InputOptions, RawDocument, read_inputs
+from ..inputs import STDIN, InputOptions, RawDocument, expand, read_inputs, read_units
 from ..model import Document
+from ..outputs import AtomicWriter
 from ..pipeline import run
 from ..record import from_record, to_record
 from ..report import Exit, Report
+from ..rewrite import jsonl_line, text_file
 from . import explain as explain_out
-from .messages import error
+from . import progress as progress_bar
+from .messages import error, note, stdout_is_terminal
+from .options import input_settings
+
+
+class WriteBack(Enum):
+    STDOUT = "stdout"
+    IN_PLACE = "in-place"
+    CHECK = "check"
+    DIFF = "diff"
 
 
 @dataclass
@@ -34,6 +49,16 @@ class RunOptions:
     source: bool = True
     explain: bool = False
     stats: bool = False
+    stats_json: str | None = None
+    write_back: WriteBack = WriteBack.STDOUT
+    color: bool | None = None  # diff colours: None = when stdout is a terminal
+
+
+def resolve_format(fmt: str, output: str) -> str:
+    """`auto`: text for a person at a terminal, the `json` stream when the output goes on to another command."""
+    if fmt != "auto":
+        return fmt
+    return "text" if output == "-" and stdout_is_terminal() else "json"
 
 
 def load_or_exit(rule_packs: Iterable[str], no_default_rules: bool, disable: Iterable[str], timeout: float) -> RuleSet:
@@ -48,9 +73,10 @@ def load_or_exit(rule_packs: Iterable[str], no_default_rules: bool, disable: Ite
 def to_document(raw: RawDocument, site: str | None) -> Document:
     if raw.state is not None:
         doc = from_record(raw.state, raw.id)
+        doc.site = site or doc.site or raw.site
     else:
         doc = Document.from_text(raw.id, raw.text, raw.fields)
-    doc.site = site or raw.site
+        doc.site = site or raw.site
     return doc
 
 
@@ -66,7 +92,7 @@ def process(
         return run(to_document(raw, site), rules, steps), None
     except RegexTimeout as exc:
         return None, f"{where(raw)}: {exc}"
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         if raw.state is not None:
             return None, f"{where(raw)}: invalid newsclean record ({type(exc).__name__}: {exc})"
         return None, f"{where(raw)}: internal error ({type(exc).__name__}: {exc}); please report it"
@@ -82,46 +108,142 @@ def render(doc: Document, fmt: str, source: bool = True) -> str:
     return text + "\n" if text else ""
 
 
-def count(report: Report, doc: Document) -> None:
-    report.documents += 1
-    report.stories += len(doc.stories)
-    for e in doc.log.edits:
-        if e.removed:
-            report.removed[e.rule] += 1
-            report.removed_chars[e.rule] += e.end - e.start
-        else:
-            report.changes[e.rule] += 1
+class Run:
+    """One run over the inputs: the rules, the options, the report and the progress bar."""
+
+    def __init__(self, input_options: InputOptions, rules: RuleSet, options: RunOptions, site: str | None) -> None:
+        self.input_options = input_options
+        self.rules = rules
+        self.options = options
+        self.site = site
+        self.report = Report()
+        self.progress = progress_bar.Progress(False)
+
+    def fail(self, message: str) -> None:
+        error(message)
+        self.report.fail(message)
+        self.progress.error()
+
+    def clean(self, raw: RawDocument) -> Document | None:
+        """One document through the steps, counted; None (reported) when it failed."""
+        doc, failure = process(raw, self.rules, self.options.steps, self.site)
+        self.report.bytes_read += raw.size
+        self.progress.advance(raw.size)
+        if failure:
+            self.fail(failure)
+            return None
+        self.report.add(doc)
+        if self.options.explain:
+            explain_out.explain(doc)
+        return doc
+
+    def finish(self) -> None:
+        """The summary the options ask for: the table on stderr, the JSON file."""
+        if self.options.stats:
+            explain_out.stats(self.report)
+        if self.options.stats_json:
+            explain_out.stats_json(self.report, self.options.stats_json)
+
+    def to_stream(self, inputs: list[str]) -> None:
+        """Every document, in the output format, on stdout or into `-o FILE`."""
+        fmt = self.options.fmt
+        with open_output(self.options.output) as out:
+            first_text = True
+            for raw in read_inputs(inputs, self.input_options):
+                if isinstance(raw, InputError):
+                    self.fail(str(raw))
+                    continue
+                doc = self.clean(raw)
+                if doc is None:
+                    continue
+                rendered = render(doc, fmt, self.options.source)
+                if fmt == "text" and rendered and not first_text:
+                    out.write("\n\f\n")
+                if rendered:
+                    first_text = False
+                out.write(rendered)
+
+    def rewrite(self, name: str) -> None:
+        """One file cleaned as `--in-place` would: written back, checked or diffed, as the run asks.
+
+        A file with any part that cannot be read or cleaned is reported and never rewritten.
+        """
+        from .diff import print_diff
+
+        fmt, units = read_units(name, self.input_options)
+        write = self.options.write_back is WriteBack.IN_PLACE and name != STDIN
+        reencode = bool(self.input_options.encoding) and self.input_options.encoding.lower() not in ("utf-8", "utf8")
+        writer: AtomicWriter | None = None
+        written = 0  # bytes of the file before the first change: copied over when the writer opens
+        ok = True
+        changed = False
+        try:
+            for unit in units:
+                item = unit.item
+                new = unit.raw
+                if isinstance(item, InputError):
+                    self.fail(str(item))
+                    ok = False
+                elif item is not None:
+                    doc = self.clean(item)
+                    if doc is None:
+                        ok = False
+                    elif fmt == "text":
+                        new = text_file(doc).encode("utf-8")
+                    else:
+                        new = jsonl_line(unit.raw, item, doc, self.input_options.text_field, reencode)
+                    if doc is not None and new != unit.raw:
+                        changed = True
+                        if self.options.write_back is WriteBack.DIFF:
+                            print_diff(name, item, doc, new, fmt, self.options.color)
+                if write and ok:
+                    if writer is None and new != unit.raw:
+                        writer = AtomicWriter(name).__enter__()
+                        with open(name, "rb") as old:
+                            writer.write(old.read(written))
+                    if writer is not None:
+                        writer.write(new)
+                    else:
+                        written += len(unit.raw)
+            if not ok:
+                if self.options.write_back is not WriteBack.DIFF:
+                    note(f"{name}: left unchanged (it has parts that could not be read or cleaned)")
+                return
+            if not changed:
+                self.report.unchanged += 1
+                return
+            self.report.file_changed(name)
+            if writer is not None:
+                writer.commit()
+                note(f"rewrote {name}")
+            elif self.options.write_back is WriteBack.CHECK:
+                click.echo(name)
+        finally:
+            if writer is not None:
+                writer.__exit__(None, None, None)
 
 
 def run_inputs(
     inputs: list[str], input_options: InputOptions, rules: RuleSet, options: RunOptions, site: str | None
 ) -> Report:
-    """Clean every input document and write the results; errors are reported and the run goes on."""
-    report = Report()
-    with open_output(options.output) as out:
-        first_text = True
-        for raw in read_inputs(list(inputs), input_options):
-            if isinstance(raw, InputError):
-                error(str(raw))
-                report.fail(str(raw))
-                continue
-            doc, failure = process(raw, rules, options.steps, site)
-            if failure:
-                error(failure)
-                report.fail(failure)
-                continue
-            count(report, doc)
-            rendered = render(doc, options.fmt, options.source)
-            if options.fmt == "text" and rendered and not first_text:
-                out.write("\n\f\n")
-            if rendered:
-                first_text = False
-            out.write(rendered)
-            if options.explain:
-                explain_out.explain(doc)
-    if options.stats:
-        explain_out.stats(report)
-    return report
+    """Clean every input document and send the results where the options say; errors are reported, the run
+    goes on."""
+    names = list(inputs) or [STDIN]
+    job = Run(input_options, rules, options, site)
+    writes_stdout = options.write_back in (WriteBack.STDOUT, WriteBack.DIFF) and options.output == "-"
+    enabled = progress_bar.wanted(writes_stdout)
+    with progress_bar.Progress(enabled, progress_bar.input_bytes(names) if enabled else None) as bar:
+        job.progress = bar
+        if options.write_back is WriteBack.STDOUT:
+            job.to_stream(names)
+        else:
+            for name in expand(names):
+                if isinstance(name, InputError):
+                    job.fail(str(name))
+                else:
+                    job.rewrite(name)
+    job.finish()
+    return job.report
 
 
 class open_output:
@@ -129,16 +251,15 @@ class open_output:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self._tmp: str | None = None
+        self._writer: AtomicWriter | None = None
         self._handle: IO[str] | None = None
 
     def __enter__(self) -> IO[str]:
         if self.name == "-":
             self._handle = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False)
             return self._handle
-        folder = os.path.dirname(os.path.abspath(self.name))
-        fd, self._tmp = tempfile.mkstemp(prefix=".newsclean-", dir=folder)
-        self._handle = open(fd, "w", encoding="utf-8", newline="\n")
+        self._writer = AtomicWriter(self.name).__enter__()
+        self._handle = io.TextIOWrapper(self._writer.file, encoding="utf-8", newline="\n")
         return self._handle
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -146,21 +267,53 @@ class open_output:
         if self.name == "-":
             try:
                 handle.flush()
-            except BrokenPipeError:
-                pass
-            handle.detach()
+            finally:
+                handle.detach()
             return
         try:
+            handle.flush()
+            handle.detach()
             if exc_type is None:
-                handle.flush()
-                os.fsync(handle.fileno())
-            handle.close()
-            if exc_type is None:
-                os.replace(self._tmp, self.name)
+                self._writer.commit()
         finally:
-            if os.path.exists(self._tmp):
-                os.unlink(self._tmp)
+            self._writer.__exit__(exc_type, exc, tb)
+
+
+def usage_error(message: str) -> None:
+    """Exit 2 with a usage message, before any input is touched."""
+    error(message)
+    raise SystemExit(Exit.USAGE)
 
 
 def exit_with(report: Report, check: bool = False) -> None:
     raise click.exceptions.Exit(int(report.exit_code(check)))
+
+
+def run_command(params: dict, steps: Iterable[str], write_back: WriteBack = WriteBack.STDOUT, check: bool = False):
+    """The body of every cleaning subcommand: check usage, load the rules, run, exit with the report's code."""
+    from click.core import ParameterSource
+
+    ctx = click.get_current_context()
+    inputs = list(params["inputs"])
+    output = params.get("output", "-")
+    if write_back is WriteBack.IN_PLACE:
+        if not inputs or STDIN in inputs:
+            usage_error("--in-place rewrites files: name them (stdin cannot be rewritten)")
+        if output != "-":
+            usage_error("--in-place writes back into each input; it does not take -o")
+        if "fmt" in params and ctx.get_parameter_source("fmt") is ParameterSource.COMMANDLINE:
+            usage_error("--in-place writes each file in its own format (.txt text, .jsonl records); drop --format")
+    rules = load_or_exit(params["rule_packs"], params["no_default_rules"], params["disable"], params["regex_timeout"])
+    options = RunOptions(
+        steps=tuple(steps),
+        fmt=resolve_format(params.get("fmt", "text"), output),
+        output=output,
+        source=not params.get("no_source", False),
+        explain=params.get("explain", False),
+        stats=params.get("stats", False),
+        stats_json=params.get("stats_json"),
+        write_back=write_back,
+        color=params.get("color"),
+    )
+    report = run_inputs(inputs, input_settings(params), rules, options, params["site"])
+    exit_with(report, check)
