@@ -214,7 +214,7 @@ def _parse_line(
     try:
         record = json.loads(line)
     except ValueError as exc:
-        return InputError(name, f"invalid JSON ({exc.msg} at column {exc.colno})", lineno)
+        return InputError(name, f"invalid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})", lineno)
     if not isinstance(record, dict):
         return InputError(name, "invalid JSON record (expected an object)", lineno)
     doc = _record(record, name, lineno, options)

@@ -68,6 +68,9 @@ def load_or_exit(rule_packs: Iterable[str], no_default_rules: bool, disable: Ite
     except PackError as exc:
         error(str(exc))
         raise SystemExit(Exit.USAGE) from None
+    except OSError as exc:  # shipped packs missing or unreadable: a broken install, not a bad input
+        error(f"cannot load the rule packs: {exc}")
+        raise SystemExit(Exit.USAGE) from None
 
 
 def to_document(raw: RawDocument, site: str | None) -> Document:
