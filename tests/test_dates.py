@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsclean.dates import DateMatch, find_date
+from newsclean.dates import DateMatch, find_date, read_date_line
 
 DATES_TSV = Path(__file__).parent / "data" / "dates.tsv"  # source and licences: data/dates.README
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -249,3 +249,38 @@ def test_never_raises_on_date_like_text(text: str) -> None:
         found = find_date(text, lang)
         if found is not None:
             _check_offsets(text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("الخميس، 4 يناير 2024 07:15 م", "2024-01-04"),
+        ("2024-05-17 10:42", "2024-05-17"),
+        ("الأحد 10 شوال 1436 هـ الموافق 26 يوليو 2015 م", "2015-07-26"),
+        ("تاريخ النشر: 23rd, August 2023 GMT", "2023-08-23"),
+        ("سه شنبه 3 مرداد 96- ساعت 17:30", "2017-07-25"),
+        ("Thursday, 4 January 2024", "2024-01-04"),
+    ],
+)
+def test_date_lines_hold_a_date_and_only_date_words(text: str, date: str) -> None:
+    found = read_date_line(text)
+    assert found is not None and found.date == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفي 10 أغسطس 2015 وصل الوفد إلى العاصمة",
+        "الرياض 10 أغسطس 2015",  # a place: a dateline, not a bare date line
+        "12:34 ت م",  # a time and no date
+        "قبل ساعات",
+        "الخميس " + "وصل الوفد " * 40 + "4 يناير 2024",  # too long to be a date line
+    ],
+)
+def test_prose_with_a_date_is_no_date_line(text: str) -> None:
+    assert read_date_line(text) is None
+
+
+def test_date_line_may_allow_a_few_other_words() -> None:
+    found = read_date_line("الرياض 10 أغسطس 2015", max_other_words=1)
+    assert found is not None and found.date == "2015-08-10"
