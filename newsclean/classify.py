@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .dates import find_date
 from .edits import Pending
 from .engine import Rule, RuleSet
-from .engine.matchers import LineView
+from .engine.matchers import LineContext, LineView
 from .lines import Line, removal_ranges, split_lines
 from .meta import add_found, extract
 from .model import Document, Found
@@ -33,14 +34,28 @@ def label_lines(text: str, rules: RuleSet, lang: str | None) -> list[Labelled]:
     line_rules = rules.select("line", lang)
     content = [ln for ln in lines if not ln.is_separator]
     total = len(content)
+    context = _context(lines)
     labels = {}
     for i, ln in enumerate(content):
-        view = LineView(ln.text, i, total)
+        view = LineView(ln.text, i, total, context)
         for rule in line_rules:
             if rule.predicate(view):
                 labels[ln.start] = rule
                 break
     return [Labelled(ln, labels.get(ln.start)) for ln in lines]
+
+
+def _context(lines: list[Line]) -> LineContext:
+    """The non-separator lines for the matchers that look at other lines, with the story breaks among them."""
+    texts: list[str] = []
+    breaks = set()
+    for ln in lines:
+        if ln.is_separator:
+            if texts:
+                breaks.add(len(texts) - 1)
+        else:
+            texts.append(ln.text)
+    return LineContext(texts, frozenset(breaks))
 
 
 def strip(doc: Document, rules: RuleSet, remove: bool = True) -> Document:
@@ -64,9 +79,14 @@ def strip(doc: Document, rules: RuleSet, remove: bool = True) -> Document:
 
 
 def _record(doc: Document, rule: Rule, start: int, end: int, text: str) -> None:
-    """Keep what a meta rule found, in source offsets."""
+    """Keep what a meta rule found, in source offsets (and the date on the line, for a rule `with_date`)."""
     value, piece = extract(rule, text, doc.lang)
-    add_found(doc, Found(rule.id, rule.meta_field, value, doc.log._left(start), doc.log._right(end), piece))
+    left, right = doc.log._left(start), doc.log._right(end)
+    add_found(doc, Found(rule.id, rule.meta_field, value, left, right, piece))
+    if rule.with_date:
+        found = find_date(text, doc.lang)
+        if found is not None:
+            add_found(doc, Found(rule.id, "date", found.date, left, right, found.text))
 
 
 def _spans(doc: Document, kept: list[tuple[int, Line]], by_line: list[Rule | None], rules: RuleSet) -> list[Pending]:
@@ -77,16 +97,19 @@ def _spans(doc: Document, kept: list[tuple[int, Line]], by_line: list[Rule | Non
         return []
     out: list[Pending] = []
     total = len(kept)
+    context = None
+    state: dict = {}
     for i, (k, ln) in enumerate(kept):
         taken: list[tuple[int, int, Rule]] = []
         view = None
         for rule in span_rules:
             if rule.line_predicate is not None:
-                view = view or LineView(ln.text, i, total)
+                if view is None:
+                    context = context or LineContext([item.text for _, item in kept])
+                    view = LineView(ln.text, i, total, context)
                 if not rule.line_predicate(view):
                     continue
-            for m in rule.pattern.finditer(ln.text):
-                s, e = m.span("junk") if "junk" in rule.pattern.groupindex else m.span()
+            for s, e in rule.finder(ln.text, state):
                 if e > s and not any(s < te and e > ts for ts, te, _ in taken):
                     taken.append((s, e, rule))
         if not taken:

@@ -60,7 +60,7 @@ def tags_of(text: str, drop: frozenset[str]) -> list[str]:
 
 def add_found(doc: Document, found: Found) -> None:
     """Record a finding once (a document may pass through `meta` and then `strip`)."""
-    if not any(f.rule == found.rule and f.start == found.start for f in doc.found):
+    if not any(f.rule == found.rule and f.field == found.field and f.start == found.start for f in doc.found):
         doc.found.append(found)
 
 

@@ -6,7 +6,8 @@ combine specs. Every kind declares its options here, so a pack with an unknown o
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,12 +19,25 @@ SENTENCE_END = ".!?؟…"
 
 
 @dataclass(slots=True)
+class LineContext:
+    """The document's lines as matchers that look beyond one line see them: neighbours, earlier lines, the block
+    a line belongs to. `breaks` holds the indices of lines a story separator follows (a block never crosses one);
+    `cache` keeps what a matcher works out once per document (keyed by the matcher)."""
+
+    texts: list[str]
+    breaks: frozenset[int] = frozenset()
+    cache: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class LineView:
-    """A line as matchers see it: its stripped text and where it sits among the document's lines."""
+    """A line as matchers see it: its text, where it sits among the document's lines and, when the caller gives
+    them, the document's other lines (`context`, for the matchers that compare a line with its neighbours)."""
 
     text: str
     index: int = 0
     total: int = 1
+    context: LineContext | None = None
     _words: list[str] | None = field(default=None, repr=False)
     _folded: str | None = field(default=None, repr=False)
 
@@ -38,6 +52,21 @@ class LineView:
         if self._folded is None or len(self._folded) < n:
             self._folded = fold(self.text[: n * 2 + 8])
         return self._folded
+
+    def neighbour(self, step: int) -> LineView | None:
+        """The nearest non-blank line before (`step` -1) or after (+1) this one, within its story, or None."""
+        ctx = self.context
+        if ctx is None:
+            return None
+        i = self.index
+        while True:
+            if (step > 0 and i in ctx.breaks) or (step < 0 and i - 1 in ctx.breaks):
+                return None
+            i += step
+            if not 0 <= i < len(ctx.texts):
+                return None
+            if ctx.texts[i].strip():
+                return LineView(ctx.texts[i], i, self.total, ctx)
 
 
 Predicate = Callable[[LineView], bool]
@@ -172,6 +201,126 @@ def _position(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     return lambda ln: ln.index >= ln.total - n
 
 
+def _next(spec: Any, ctx: CompileContext, line: int) -> Predicate:
+    """The next non-blank line of the story matches (false on the story's last line)."""
+    pred = compile_matcher(spec, ctx, getattr(spec, "line", line))
+
+    def test(ln: LineView) -> bool:
+        other = ln.neighbour(1)
+        return other is not None and pred(other)
+
+    return test
+
+
+def _prev(spec: Any, ctx: CompileContext, line: int) -> Predicate:
+    """The previous non-blank line of the story matches (false on the story's first line)."""
+    pred = compile_matcher(spec, ctx, getattr(spec, "line", line))
+
+    def test(ln: LineView) -> bool:
+        other = ln.neighbour(-1)
+        return other is not None and pred(other)
+
+    return test
+
+
+def _near(spec: Any, ctx: CompileContext, line: int) -> Predicate:
+    """One of the `within` non-blank lines before or after this one, in its story, matches `match`."""
+    if not isinstance(spec, dict):
+        raise _fail(ctx, line, "near: expected a mapping with match and within")
+    _check_keys(spec, {"match", "within"}, "near", ctx, line)
+    within = spec.get("within", 1)
+    if not isinstance(within, int) or within < 1:
+        raise _fail(ctx, line, "near.within: expected a positive integer")
+    if "match" not in spec:
+        raise _fail(ctx, line, "near: expected a match")
+    pred = compile_matcher(spec["match"], ctx, _line_of(spec, "match", line))
+
+    def test(ln: LineView) -> bool:
+        for step in (-1, 1):
+            other = ln
+            for _ in range(within):
+                other = other.neighbour(step)
+                if other is None:
+                    break
+                if pred(other):
+                    return True
+        return False
+
+    return test
+
+
+def _block(spec: Any, ctx: CompileContext, line: int) -> Predicate:
+    """The line belongs to a block that closes its story: an `opener` line, then between `min_members` and
+    `max_members` non-blank lines that all match `member`, and nothing after them but the story's end (a
+    related-headline list after a read-also marker). The opener and every member match. Worked out once per
+    document, from the end of each story backwards, so only the last lines of a story are ever tested."""
+    if not isinstance(spec, dict):
+        raise _fail(ctx, line, "block: expected a mapping with opener, member, min_members and max_members")
+    _check_keys(spec, {"opener", "member", "min_members", "max_members"}, "block", ctx, line)
+    for key in ("opener", "member"):
+        if key not in spec:
+            raise _fail(ctx, line, f"block: expected {key}")
+    low, high = spec.get("min_members", 1), spec.get("max_members", 10)
+    if not isinstance(low, int) or not isinstance(high, int) or not 1 <= low <= high:
+        raise _fail(ctx, line, "block: expected integers 1 <= min_members <= max_members")
+    opener = compile_matcher(spec["opener"], ctx, _line_of(spec, "opener", line))
+    member = compile_matcher(spec["member"], ctx, _line_of(spec, "member", line))
+    key = object()
+
+    def lines_in_blocks(context: LineContext, total: int) -> frozenset[int]:
+        found: set[int] = set()
+        ends = sorted(context.breaks | {len(context.texts) - 1})
+        for end in ends:
+            members: list[int] = []
+            i = end
+            floor = max((b for b in context.breaks if b < end), default=-1)
+            while i > floor:
+                if not context.texts[i].strip():
+                    i -= 1
+                    continue
+                view = LineView(context.texts[i], i, total, context)
+                if len(members) >= low and opener(view):
+                    found.update(members)
+                    found.add(i)
+                    members = []
+                elif len(members) < high and member(view):
+                    members.append(i)
+                else:
+                    break
+                i -= 1
+        return frozenset(found)
+
+    def test(ln: LineView) -> bool:
+        context = ln.context
+        if context is None:
+            return False
+        inside = context.cache.get(key)
+        if inside is None:
+            inside = context.cache[key] = lines_in_blocks(context, ln.total)
+        return ln.index in inside
+
+    return test
+
+
+def _date(spec: Any, ctx: CompileContext, line: int) -> Predicate:
+    """The line is a date line (`dates.read_date_line`): a date, and besides its dates nothing but weekdays,
+    times and date words (`date_line_words` in data/months.yaml), or at most `max_other_words` other words."""
+    if spec is True:
+        spec = {}
+    if not isinstance(spec, dict):
+        raise _fail(ctx, line, "date: expected true or a mapping with max_other_words")
+    _check_keys(spec, {"max_other_words"}, "date", ctx, line)
+    most = spec.get("max_other_words", 0)
+    if not isinstance(most, int) or most < 0:
+        raise _fail(ctx, line, "date.max_other_words: expected a non-negative integer")
+    from ..dates import read_date_line
+
+    def test(ln: LineView) -> bool:
+        return read_date_line(ln.text, None, most) is not None
+
+    return test
+
+
 def _all(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     preds = _list_of(spec, "all", ctx, line)
     return lambda ln: all(p(ln) for p in preds)
@@ -207,10 +356,91 @@ MATCHERS: dict[str, Callable[[Any, CompileContext, int], Predicate]] = {
     "length": _length,
     "punct": _punct,
     "position": _position,
+    "next": _next,
+    "prev": _prev,
+    "near": _near,
+    "block": _block,
+    "date": _date,
     "all": _all,
     "any": _any,
     "not": _not,
 }
+
+
+# --- span finders: where a span rule finds the pieces it cuts out of a line ---------------------------------------
+
+SpanFinder = Callable[[str, dict], Iterable[tuple[int, int]]]
+"""`finder(line_text, state) -> (start, end), ...`; `state` is one dict per document, shared by the lines in order."""
+
+# A sentence: from its first character to its final punctuation (and closing quotes), or to the end of the line.
+_SENTENCE = re.compile(r"[^\s.!?؟…][^.!?؟…]*(?:[.!?؟…]+[\"'»”)\]]*|$)")
+
+
+def _span_regex(spec: Any, ctx: CompileContext, line: int) -> tuple[SpanFinder, Any]:
+    """A regex; the named group `junk`, where there is one, is the piece cut out, else the whole match."""
+    if not isinstance(spec, str) or not spec:
+        raise _fail(ctx, line, "regex: expected a non-empty pattern string")
+    err = pattern_error(spec, ctx.trusted)
+    if err:
+        raise _fail(ctx, line, f"regex does not compile: {err}")
+    pattern = compile_pattern(spec, ctx.rule, ctx.trusted, ctx.timeout)
+    group = "junk" if "junk" in pattern.groupindex else 0
+
+    def find(text: str, state: dict) -> Iterable[tuple[int, int]]:
+        return (m.span(group) for m in pattern.finditer(text))
+
+    return find, pattern
+
+
+def _span_repeats(spec: Any, ctx: CompileContext, line: int) -> tuple[SpanFinder, Any]:
+    """Sentences that repeat, word for word, a sentence met earlier in the document (the scraper's doubles): the
+    later copies are cut, the first stays. Only sentences of at least `min_words` words and `min_chars`
+    characters count, so a short refrain or a list item written twice is left alone."""
+    if spec is True:
+        spec = {}
+    if not isinstance(spec, dict):
+        raise _fail(ctx, line, "repeats: expected true or a mapping with min_words and min_chars")
+    _check_keys(spec, {"min_words", "min_chars"}, "repeats", ctx, line)
+    min_words, min_chars = spec.get("min_words", 8), spec.get("min_chars", 40)
+    for name, value in (("min_words", min_words), ("min_chars", min_chars)):
+        if not isinstance(value, int) or value < 1:
+            raise _fail(ctx, line, f"repeats.{name}: expected a positive integer")
+    key = object()
+
+    def find(text: str, state: dict) -> Iterable[tuple[int, int]]:
+        if len(text) < min_chars:
+            return ()
+        seen = state.setdefault(key, set())
+        out = []
+        for m in _SENTENCE.finditer(text):
+            sentence = m.group().rstrip()
+            if len(sentence) < min_chars:
+                continue
+            words = sentence.split()
+            if len(words) < min_words:
+                continue
+            norm = " ".join(words)
+            if norm in seen:
+                out.append((m.start(), m.start() + len(sentence)))
+            else:
+                seen.add(norm)
+        return out
+
+    return find, None
+
+
+SPAN_FINDERS: dict[str, Callable[[Any, CompileContext, int], tuple[SpanFinder, Any]]] = {
+    "regex": _span_regex,
+    "repeats": _span_repeats,
+}
+
+
+def compile_span(spec: Any, ctx: CompileContext, line: int) -> tuple[SpanFinder, Any]:
+    """A span rule's finder (and its compiled regex, for a regex finder) from its `match`: exactly one finder."""
+    if not isinstance(spec, dict) or len(spec) != 1 or next(iter(spec)) not in SPAN_FINDERS:
+        raise _fail(ctx, line, f"a span rule's match must be one of {{{': ..., '.join(SPAN_FINDERS)}: ...}}")
+    ((kind, value),) = spec.items()
+    return SPAN_FINDERS[kind](value, ctx, _line_of(spec, kind, line))
 
 
 def compile_matcher(spec: Any, ctx: CompileContext, line: int) -> Predicate:

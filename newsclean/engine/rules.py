@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import PackError
-from .matchers import CompileContext, Predicate, _resolve_lists, compile_matcher
+from .matchers import CompileContext, Predicate, SpanFinder, _resolve_lists, compile_matcher, compile_span
 from .patterns import compile_pattern, pattern_error
 
 KINDS = ("line", "span", "chars", "split")
@@ -32,7 +32,8 @@ DEFAULT_LABELS = {
 
 @dataclass(slots=True)
 class Rule:
-    """A compiled rule. `predicate` tests a line; `pattern` finds spans (span, chars and inline split rules)."""
+    """A compiled rule. `predicate` tests a line; `finder` finds the spans a span rule cuts; `pattern` is the
+    regex of chars, inline split and regex span rules."""
 
     id: str
     kind: str
@@ -46,10 +47,12 @@ class Rule:
     predicate: Predicate | None = None
     pattern: Any = None
     line_predicate: Predicate | None = None
+    finder: SpanFinder | None = None
     meta_field: str | None = None
     value_pattern: Any = None
     drop_words: frozenset[str] = frozenset()
     keep: bool = False
+    with_date: bool = False
     inline: bool = False
     table: dict[int, str] | None = None
     replacement: str | None = None
@@ -102,7 +105,9 @@ def compile_rule(spec: Any, *, pack: str, file: str, line: int, ctx: CompileCont
             raise fail(None, f"a {kind} rule needs a match")
         rule.predicate = compile_matcher(match, ctx, mline)
     elif kind == "span":
-        rule.pattern = _pattern_of(match, ctx, fail, "a span rule needs match: {regex: PATTERN}")
+        if match is None:
+            raise fail(None, "a span rule needs a match ({regex: PATTERN} or {repeats: ...})")
+        rule.finder, rule.pattern = compile_span(match, ctx, mline)
         if "line" in spec:
             rule.line_predicate = compile_matcher(spec["line"], ctx, spec.line_of("line"))
     elif match is not None:
@@ -173,7 +178,7 @@ def _compile_action(rule: Rule, op: str, options: dict, ctx: CompileContext, fai
     allowed = {
         "drop": {"drop"},
         "title": {"title"},
-        "meta": {"meta", "value", "drop_words", "keep"},
+        "meta": {"meta", "value", "drop_words", "keep", "with_date"},
         "split": {"split"},
         "map": {"map"},
         "replace": {"replace"},
@@ -198,6 +203,12 @@ def _compile_action(rule: Rule, op: str, options: dict, ctx: CompileContext, fai
         if not isinstance(keep, bool):
             raise fail("action", "keep must be true or false")
         rule.keep = keep
+        with_date = options.get("with_date", False)
+        if not isinstance(with_date, bool):
+            raise fail("action", "with_date must be true or false")
+        if with_date and fld == "date":
+            raise fail("action", "with_date: a date rule reads the date already")
+        rule.with_date = with_date
     elif op == "split":
         conf = options.get("split")
         conf = conf if isinstance(conf, dict) else {}

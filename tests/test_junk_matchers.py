@@ -1,0 +1,182 @@
+"""The matchers that look beyond one line (next, prev, near, block, date) and the span finders (regex, repeats):
+declared, validated on load, and applied the way the strip step applies them."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from newsclean import PackError, load_rules
+from newsclean.classify import strip
+from newsclean.engine.matchers import LineContext, LineView
+from newsclean.model import Document
+
+
+def _pack(tmp_path, rules: str) -> str:
+    path = tmp_path / "mine.yaml"
+    path.write_text("pack: mine\nlanguage: ar\nrules:\n" + textwrap.indent(textwrap.dedent(rules), "  "), "utf-8")
+    return str(path)
+
+
+def _strip(rules, text: str) -> Document:
+    doc = Document.from_text("d", text)
+    doc.lang = "ar"
+    return strip(doc, rules)
+
+
+def test_neighbour_skips_blank_lines_and_stops_at_a_story_break():
+    ctx = LineContext(["أ", "", "ب", "ج"], frozenset({2}))
+    view = LineView("أ", 0, 4, ctx)
+    assert view.neighbour(1).text == "ب"
+    assert view.neighbour(-1) is None
+    assert LineView("ب", 2, 4, ctx).neighbour(1) is None  # a separator follows line 2
+    assert LineView("ج", 3, 4, ctx).neighbour(-1) is None
+    assert LineView("أ", 0, 1).neighbour(1) is None  # no context: no neighbours
+
+
+def test_next_prev_and_near(tmp_path):
+    rules = load_rules(
+        [
+            _pack(
+                tmp_path,
+                """
+                - id: mine.name
+                  kind: line
+                  match:
+                    all:
+                      - length: {max_words: 3}
+                      - near: {within: 2, match: {regex: '@'}}
+                  action: drop
+                  examples: [{in: "x", match: false}]
+                - id: mine.before-end
+                  kind: line
+                  match: {next: {regex: '^النهاية$'}}
+                  action: drop
+                  examples: [{in: "x", match: false}]
+                """,
+            )
+        ],
+        defaults=False,
+    )
+    doc = _strip(rules, "نص طويل للمقال كما كتب في الصفحة.\nأحمد محمد\nسطر من أربع كلمات\nname@example.com")
+    assert doc.text == "نص طويل للمقال كما كتب في الصفحة.\nسطر من أربع كلمات\nname@example.com"
+    doc = _strip(rules, "نص طويل للمقال كما كتب في الصفحة هنا.\nسطر قبل النهاية هنا الآن\nالنهاية")
+    assert doc.text == "نص طويل للمقال كما كتب في الصفحة هنا.\nالنهاية"
+
+
+def test_block_takes_opener_and_members_only_when_they_close_the_story(tmp_path):
+    rules = load_rules(
+        [
+            _pack(
+                tmp_path,
+                """
+                - id: mine.related
+                  kind: line
+                  match:
+                    block:
+                      opener: {prefix: "اقرأ أيضا"}
+                      member: {punct: {end: false}}
+                      max_members: 2
+                  action: drop
+                  examples: [{in: "x", match: false}]
+                """,
+            )
+        ],
+        defaults=False,
+    )
+    closing = "نص.\nاقرأ أيضا\nعنوان أول\nعنوان ثان"
+    assert _strip(rules, closing).text == "نص."
+    followed_by_a_body = "نص.\nاقرأ أيضا\nعنوان أول\nنص القصة الثانية."
+    assert _strip(rules, followed_by_a_body).text == followed_by_a_body
+    too_long = "نص.\nاقرأ أيضا\nعنوان أول\nعنوان ثان\nعنوان ثالث"
+    assert _strip(rules, too_long).text == too_long
+    before_a_separator = "نص.\nاقرأ أيضا\nعنوان أول\n\f\nقصة أخرى."
+    assert _strip(rules, before_a_separator).text == "نص.\n\f\nقصة أخرى."
+
+
+def test_date_matcher_tells_date_lines_from_prose(tmp_path):
+    rules = load_rules(
+        [
+            _pack(
+                tmp_path,
+                """
+                - id: mine.date
+                  kind: line
+                  match: {date: {max_other_words: 1}}
+                  action: {meta: date}
+                  examples: [{in: "x", match: false}]
+                """,
+            )
+        ],
+        defaults=False,
+    )
+    doc = _strip(rules, "الخميس، 4 يناير 2024 07:15 م\nالرياض 10 أغسطس 2015\nوصل الوفد في 10 أغسطس 2015 إلى العاصمة")
+    assert doc.text == "وصل الوفد في 10 أغسطس 2015 إلى العاصمة"
+    assert [(f.value, f.text) for f in doc.found] == [("2024-01-04", "4 يناير 2024"), ("2015-08-10", "10 أغسطس 2015")]
+
+
+def test_repeats_keeps_the_first_copy_of_a_sentence(tmp_path):
+    rules = load_rules(
+        [
+            _pack(
+                tmp_path,
+                """
+                - id: mine.repeats
+                  kind: span
+                  match: {repeats: {min_words: 5, min_chars: 20}}
+                  action: drop
+                  examples: [{in: "x", match: false}]
+                """,
+            )
+        ],
+        defaults=False,
+    )
+    sentence = "وأكد الوزير أن الحكومة ستواصل دعم القطاع."
+    doc = _strip(rules, f"{sentence} وأضاف أن الخطة جاهزة.\nسطر آخر هنا.\n{sentence}\nكلمة قصيرة. كلمة قصيرة.")
+    assert doc.text == f"{sentence} وأضاف أن الخطة جاهزة.\nسطر آخر هنا.\nكلمة قصيرة. كلمة قصيرة."
+    assert [e.rule for e in doc.log.edits] == ["mine.repeats"]
+
+
+def test_with_date_records_the_line_date_beside_the_source(tmp_path):
+    rules = load_rules(
+        [
+            _pack(
+                tmp_path,
+                """
+                - id: mine.dateline
+                  kind: line
+                  match: {regex: 'واس$'}
+                  action: {meta: source, value: '(?P<value>واس)$', with_date: true}
+                  examples: [{in: "x", match: false}]
+                """,
+            )
+        ],
+        defaults=False,
+    )
+    doc = _strip(rules, "الخليل 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس\nنص الخبر.")
+    assert {(f.field, f.value) for f in doc.found} == {("source", "واس"), ("date", "2015-08-11")}
+
+
+@pytest.mark.parametrize(
+    "rule, message",
+    [
+        ("kind: line\nmatch: {near: {within: 0, match: {regex: a}}}", "near.within: expected a positive integer"),
+        ("kind: line\nmatch: {near: {within: 2}}", "near: expected a match"),
+        ("kind: line\nmatch: {block: {opener: {regex: a}}}", "block: expected member"),
+        (
+            "kind: line\nmatch: {block: {opener: {regex: a}, member: {regex: b}, max_members: 0}}",
+            "1 <= min_members <= max_members",
+        ),
+        ("kind: line\nmatch: {date: {max_other_words: -1}}", "date.max_other_words"),
+        ("kind: span\nmatch: {repeats: {min_words: 0}}", "repeats.min_words"),
+        ("kind: span\nmatch: {lines: 3}", "a span rule's match must be one of"),
+        ("kind: line\nmatch: {regex: a}\naction: {meta: date, with_date: true}", "with_date: a date rule"),
+    ],
+)
+def test_new_matchers_are_validated_on_load(tmp_path, rule, message):
+    body = "- id: mine.bad\n" + textwrap.indent(rule, "  ") + "\n"
+    if "action" not in rule:
+        body += "  action: drop\n"
+    with pytest.raises(PackError, match=message):
+        load_rules([_pack(tmp_path, body)], defaults=False)
