@@ -7,7 +7,10 @@ non-overlapping, in offsets of `text`. The chars step applies them and logs each
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
+
+from . import arabic_script, mojibake
 
 Fix = list[tuple[int, int, str]]
 Fixer = Callable[[str, "str | None"], Fix]
@@ -89,7 +92,71 @@ def html_entities(text: str, lang: str | None = None) -> Fix:
     return out
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
+def nfc(text: str, lang: str | None = None) -> Fix:
+    """Canonical composition (ا + U+0654 -> أ) and mark order, word by word where a word is not composed already.
+
+    NFC only: compatibility folding (NFKC) would rewrite ™, ½ or ﬁ. ه + U+0654 has no composed form and stays.
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return []
+    out: Fix = []
+    for m in _NON_SPACE.finditer(text):
+        word = m.group()
+        if not unicodedata.is_normalized("NFC", word):
+            out.append(mojibake.trimmed_edit(m.start(), word, unicodedata.normalize("NFC", word)))
+    return out
+
+
+# Characters of emoji sequences: pictographs, symbols, VS16 and the skin tones that ZWJ joins into one emoji.
+_EMOJI = "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u27bf\u2934\u2935"
+_EMOJI += "\u2b05-\u2b55\u3030\u303d\u3297\u3299\ufe0f\U0001f000-\U0001faff"
+_ZWJ_IN_EMOJI = re.compile(f"(?<=[{_EMOJI}])\u200d(?=[{_EMOJI}])")
+_ZWJ = re.compile("\u200d+")
+
+
+def zwj(text: str, lang: str | None = None) -> Fix:
+    """ZWJ goes, except where it joins emoji into one (👨‍👩‍👧); in Arabic script it only forces a letter shape."""
+    if "\u200d" not in text:
+        return []
+    keep = {m.start() for m in _ZWJ_IN_EMOJI.finditer(text)}
+    out: Fix = []
+    for m in _ZWJ.finditer(text):
+        if m.end() - m.start() == 1 and m.start() in keep:
+            continue
+        out.append((m.start(), m.end(), ""))
+    return out
+
+
+# Right-to-left text copied in visual order puts a sentence's full stop in front of its last number:
+# `في عام .2013` for `في عام 2013.`, `الدقيقة .78`, `بالتعادل .1/1`. Where the number ends the line, or a year is
+# followed by the next sentence, the stop goes back after the number.
+_BIDI_STOP = re.compile(
+    f"(?<=[{arabic_script.LETTERS}0-9/-]) \\.([0-9]+(?:/[0-9]+)*)(?=[ \\t]*(?:\\n|$))"
+    f"|(?<=[{arabic_script.LETTERS}]) \\.([0-9]{{4}})(?= [{arabic_script.LETTERS}])"
+)
+
+
+def bidi_full_stop(text: str, lang: str | None = None) -> Fix:
+    """`عام .2013` -> `عام 2013.`: a full stop displaced in front of the number that ends the sentence."""
+    if " ." not in text:
+        return []
+    return [(m.start(), m.end(), " " + (m.group(1) or m.group(2)) + ".") for m in _BIDI_STOP.finditer(text)]
+
+
 FIXERS: dict[str, Fixer] = {
     "whitespace": whitespace,
     "html-entities": html_entities,
+    "nfc": nfc,
+    "zwj": zwj,
+    "bidi-full-stop": bidi_full_stop,
+    "utf8-as-latin1": mojibake.utf8_as_latin1,
+    "utf8-as-cp1256": mojibake.utf8_as_cp1256,
+    "cp1256-as-latin1": mojibake.cp1256_as_latin1,
+    "presentation-forms": arabic_script.presentation_forms,
+    "arabic-yeh": arabic_script.arabic_yeh,
+    "persian-digits": arabic_script.persian_digits,
+    "persian-zwnj": arabic_script.persian_zwnj,
 }

@@ -1,7 +1,9 @@
-"""The repair step: mojibake, HTML entities and stray controls, before anything reads the text.
+"""The repair step: mojibake, stray controls, HTML entities, NFC and presentation forms, before anything reads
+the text.
 
 These are the `chars` rules of stage `repair`; they run before language detection because damaged text cannot
-be told apart (mojibake of Arabic reads as Latin), and they do not depend on the language.
+be told apart (mojibake of Arabic reads as Latin, PDF presentation forms match no word), and they do not depend
+on the language.
 """
 
 from __future__ import annotations
@@ -12,5 +14,6 @@ from .model import Document
 
 
 def repair(doc: Document, rules: RuleSet) -> Document:
+    """Run the repair-stage rules over the whole document."""
     apply_chars(doc, rules.select("chars", None, "repair"), None)
     return doc
