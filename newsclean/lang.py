@@ -18,15 +18,22 @@ import re
 _SAMPLE = 6000
 
 # Letters are counted on the UTF-8 bytes, where counting is C-fast: the Arabic block (U+0600-U+06FF) is the lead
-# bytes D8-DB; other letters are ASCII letters and the lead bytes of Latin-1 letters, Greek, Cyrillic, Hebrew,
-# Indic, Thai, CJK and Hangul.
+# bytes D8-DB (less what the block holds besides letters); other letters are ASCII letters and the lead bytes of
+# accented Latin, Greek, Cyrillic, Hebrew, Indic, Thai, Georgian, CJK and Hangul.
 _ARABIC_LEADS = bytes(range(0xD8, 0xDC))
-_OTHER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" + bytes([0xC3, *range(0xCE, 0xD8), 0xE0, 0xE3])
-_OTHER_BYTES += bytes(range(0xE4, 0xEE))
+_OTHER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_OTHER_BYTES += bytes([*range(0xC3, 0xCA), *range(0xCE, 0xD8), 0xE0, 0xE1, *range(0xE3, 0xEE)])
 _DROP_ALL_BUT_ARABIC = bytes(b for b in range(256) if b not in _ARABIC_LEADS)
 _DROP_ALL_BUT_OTHER = bytes(b for b in range(256) if b not in _OTHER_BYTES)
+# What the Arabic block holds besides letters (signs, punctuation, tatweel, marks, digits): taken off the count
+# where it is small enough for them to matter (a line of digits is not Arabic).
+_FEW = 64
+_NOT_LETTERS = re.compile("[\u0600-\u061f\u0640\u064b-\u065f\u0660-\u066d\u0670\u06d4\u06d6-\u06ed\u06f0-\u06f9]")
 # What langdetect must not see: links, mail addresses, handles and hashtags say nothing about the language.
 _NOISE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+")
+# Where sentences end: a sentence the scraper wrote twice is counted once, so taking the copy out (the strip step
+# does) cannot change the language, and cleaning a cleaned text changes nothing.
+_SENTENCES = re.compile(r"(?<=[.!?؟])\s+|\n")
 
 # Words are compared with the letters both languages type either way folded together (ی ى -> ي, ک -> ك, ھ -> ه),
 # ZWNJ and punctuation turned into spaces: a handful of str.replace calls, far cheaper than a translate table.
@@ -45,7 +52,7 @@ _FA_LETTERS = "پچژگ"
 # Letters that only one of the other languages written in the Arabic script has.
 _OWN_LETTERS = (
     ("ur", "ٹڈڑںےۓ"),
-    ("ps", "ټډړږښځڅګڼۍ"),
+    ("ps", "ټډړږښځڅګڼۍې"),
     ("ckb", "ڕڵێ"),
     ("sd", "ٻڄڃڇڊڌڍڎڏڙڦڪڳڻ"),
     ("ug", "ۇۈۋڭ"),
@@ -57,6 +64,7 @@ _MIN_EVIDENCE = 4
 _LEAD = 2.0
 # A language with letters of its own (Urdu, Pashto, ...) is recognised when they are this share of the letters.
 _OWN_SHARE = 0.01
+_MIN_OWN = 3
 # Arabic-script text is judged by its letters when it has at least a quarter of the letters: scraped pages carry
 # style sheets and scripts whose Latin letters outnumber a short article's.
 _SCRIPT_SHARE = 3
@@ -69,8 +77,13 @@ def detect(text: str, prior: str | None = None) -> str | None:
     kept; without a prior langdetect decides. Never raises.
     """
     sample = text[:_SAMPLE]
+    parts = _SENTENCES.split(sample)
+    if len(parts) > 1:
+        sample = "\n".join(dict.fromkeys(parts))
     raw = sample.encode("utf-8", "surrogatepass")
     arabic = len(raw.translate(None, _DROP_ALL_BUT_ARABIC))
+    if 0 < arabic < _FEW:
+        arabic -= len(_NOT_LETTERS.findall(sample))
     other = len(raw.translate(None, _DROP_ALL_BUT_OTHER))
     if arabic == 0 and other == 0:
         return None
@@ -90,10 +103,9 @@ def arabic_script(sample: str, letters: int | None = None) -> tuple[str | None, 
     if letters is None:
         letters = len(sample.encode("utf-8", "surrogatepass").translate(None, _DROP_ALL_BUT_ARABIC))
     if _ANY_OWN.search(sample):
-        for code, own in _OWN_LETTERS:
-            hits = sum(sample.count(ch) for ch in own)
-            if hits >= _MIN_EVIDENCE and hits >= _OWN_SHARE * letters:
-                return code, code
+        hits, code = max((sum(sample.count(ch) for ch in own), code) for code, own in _OWN_LETTERS)
+        if hits >= _MIN_OWN and hits >= _OWN_SHARE * letters:
+            return code, code
     folded = sample
     for old, new in _FOLDS:
         folded = folded.replace(old, new)
