@@ -14,7 +14,7 @@ from .rules import rules_group
 from .steps import fix_command, meta_command, split_command, strip_command
 
 
-@click.group(cls=NewscleanGroup, context_settings=CONTEXT_SETTINGS)
+@click.group("newsclean", cls=NewscleanGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, prog_name="newsclean")
 def main() -> None:
     """Clean scraped Arabic and Persian news text: junk out, stories apart, metadata kept, every removal explained.

@@ -50,7 +50,7 @@ def stats(report: Report) -> None:
         from rich.table import Table
 
         table = Table(title="newsclean: what each rule did", caption=totals)
-        table.add_column("rule")
+        table.add_column("rule", no_wrap=True)
         table.add_column("pieces removed", justify="right")
         table.add_column("chars removed", justify="right")
         table.add_column("changes", justify="right")

@@ -1,0 +1,188 @@
+"""The command line as a whole: help everywhere, formats, detect, stats, progress, rules lint, a closed pipe."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import time
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from newsclean.cli import main, progress, runner
+from newsclean.engine import lint as lint_module
+from newsclean.engine.lint import lint
+
+from .conftest import DATA, SEED
+
+CLI = DATA / "cli"
+
+
+def invoke(*args, stdin: bytes | None = None):
+    result = CliRunner().invoke(main, [str(a) for a in args], input=stdin)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    return result
+
+
+def all_commands(group: click.Group = main, prefix: tuple[str, ...] = ()):
+    for name, command in group.commands.items():
+        yield prefix + (name,), command
+        if isinstance(command, click.Group):
+            yield from all_commands(command, prefix + (name,))
+
+
+COMMANDS = list(all_commands())
+
+
+def test_the_subcommands_of_the_issue_are_all_there():
+    names = {" ".join(path) for path, _ in COMMANDS}
+    expected = {"clean", "fix", "strip", "split", "meta", "detect", "diff", "check", "rules"}
+    expected |= {"rules list", "rules show", "rules test", "rules lint"}
+    assert expected <= names
+
+
+@pytest.mark.parametrize("path, command", COMMANDS, ids=[" ".join(p) for p, _ in COMMANDS])
+def test_every_command_has_help_with_an_example(path, command):
+    result = invoke(*path, "-h")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Usage: newsclean {' '.join(path)}")
+    assert "Example:" in (command.help or ""), f"{' '.join(path)}: docstring needs an Example block"
+    assert "Example:" in result.stdout
+
+
+def test_no_arguments_prints_help():
+    for args in ([], ["rules"]):
+        result = invoke(*args)
+        assert result.exit_code == 0
+        assert result.stdout.startswith("Usage: newsclean")
+        assert "Commands:" in result.stdout
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path):
+    big = tmp_path / "big.jsonl"
+    big.write_text((DATA / "pipe" / "pages.jsonl").read_text(encoding="utf-8") * 5, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "clean", str(big)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    proc.stdout.readline()
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 0
+    assert proc.stderr.read() == b""
+
+
+def test_auto_format_is_text_at_a_terminal_and_json_into_a_pipe(monkeypatch):
+    assert invoke("fix", SEED).stdout.startswith("{")
+    monkeypatch.setattr(runner, "stdout_is_terminal", lambda: True)
+    out = invoke("fix", SEED).stdout
+    assert out.startswith("وفد عسكري روسي")
+    assert runner.resolve_format("auto", "out.jsonl") == "json"
+    assert runner.resolve_format("jsonl", "-") == "jsonl"
+
+
+def test_meta_keeps_the_text_and_reads_the_metadata():
+    stories = [json.loads(line) for line in invoke("meta", "--format", "jsonl", SEED).stdout.splitlines()]
+    assert len(stories) == 1  # meta does not split
+    assert "تاريخ النشر" in stories[0]["text"]  # nor remove
+    assert stories[0]["metadata"]["date"] == "2023-08-23"
+    assert stories[0]["metadata"]["source"] == "عربي21"
+
+
+def test_detect_lists_language_stories_and_junk_and_changes_nothing(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_bytes(SEED.read_bytes())
+    result = invoke("detect", page)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{page}: ar, 2 stories, ")
+    assert f"  {page}:6: base.embed.tweet-attribution: — RT غرفة الأخبار (@RTArNewsRoom) August 22, 2023" in lines
+    found = json.loads(invoke("detect", "--format", "json", page).stdout)
+    assert found["lang"] == "ar"
+    assert len(found["stories"]) == 2
+    assert {j["rule"] for j in found["junk"]} >= {"ar.meta.source-line", "ar.split.read-also"}
+    assert page.read_bytes() == SEED.read_bytes()
+
+
+def test_stats_table_and_json(tmp_path):
+    stats = tmp_path / "stats.json"
+    result = invoke("clean", "--stats", "--stats-json", stats, SEED, DATA / "pipe" / "pages.jsonl")
+    assert result.exit_code == 0
+    err = result.stderr.splitlines()
+    assert err[0] == "rule\tpieces_removed\tchars_removed\tchanges\tchars_changed"
+    assert any(line.startswith("base.embed.tweet-attribution\t1\t") for line in err)
+    assert err[-1].startswith("documents: 21  stories: ")
+    summary = json.loads(stats.read_text(encoding="utf-8"))
+    assert summary["documents"] == 21
+    assert summary["errors"] == 0
+    assert summary["rules"]["ar.meta.source-line"]["removed"] >= 1
+    assert summary["pieces_removed"] == sum(r["removed"] for r in summary["rules"].values())
+    assert summary["characters_changed"] == sum(r["changed_chars"] for r in summary["rules"].values())
+
+
+def test_nothing_extra_on_stderr_when_it_is_not_a_terminal():
+    result = invoke("clean", DATA / "pipe" / "pages.jsonl")
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_progress_bar_shows_documents_speed_and_errors_on_a_terminal():
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=120)
+    with progress.Progress(True, 2_000_000, console=console) as bar:
+        bar.advance(500_000)
+        time.sleep(0.05)
+        bar.advance(500_000)
+        bar.error()
+        bar._bar.refresh()
+    shown = buffer.getvalue()
+    assert "2 documents" in shown and "1 errors" in shown and "B/s" in shown
+
+
+def test_progress_only_when_stderr_is_a_terminal_and_stdout_is_not(monkeypatch):
+    from newsclean.cli import messages
+
+    monkeypatch.setattr(messages, "stderr_is_terminal", lambda: False)
+    assert not progress.wanted(writes_stdout=False)
+    monkeypatch.setattr(messages, "stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(messages, "stdout_is_terminal", lambda: True)
+    assert not progress.wanted(writes_stdout=True)  # data on the same terminal
+    assert progress.wanted(writes_stdout=False)  # --in-place, check
+    monkeypatch.setattr(messages, "stdout_is_terminal", lambda: False)
+    assert progress.wanted(writes_stdout=True)
+
+
+def test_rules_lint_reports_missing_examples_and_shadowed_ids():
+    no_examples, shadow = CLI / "lint-no-examples.yaml", CLI / "lint-shadow.yaml"
+    result = invoke("rules", "lint", no_examples, shadow)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert f"{no_examples}:4: rule mine.follow-us: no examples (add `examples:` for `rules test`)" in lines
+    assert any(
+        line.startswith(f"{shadow}:4: rule ar.meta.source-line: shadows the rule defined at ")
+        and line.endswith("(pack ar) (warning)")
+        for line in lines
+    )
+    assert invoke("rules", "lint", shadow).exit_code == 0  # warnings alone pass
+
+
+def test_rules_lint_a_pack_that_does_not_load_exits_2():
+    pack = CLI / "bad-pack.yaml"
+    result = invoke("rules", "lint", pack)
+    assert result.exit_code == 2
+    assert result.stdout == f"{pack}:9: rule mine.broken: kind must be one of line, span, chars, split, not 'lines'\n"
+
+
+def test_rules_lint_same_id_in_two_default_packs_is_an_error(monkeypatch):
+    a, b = CLI / "lint-no-examples.yaml", CLI / "lint-shadow.yaml"
+    monkeypatch.setattr(lint_module, "_default_set", lambda: {str(a.resolve()), str(b.resolve())})
+    problems = [p for p in lint([str(a), str(b)]) if "duplicate id" in p.message]
+    assert len(problems) == 1
+    assert problems[0].rule == "mine.share" and problems[0].severity == "error"
+
+
+def test_shipped_packs_lint_clean():
+    result = invoke("rules", "lint")
+    assert result.exit_code == 0, result.stdout

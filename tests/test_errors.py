@@ -1,0 +1,134 @@
+"""Bad input end to end through the CLI: reported as `FILE[:LINE]: what`, the other inputs processed, the right
+exit code, never a traceback (DESIGN.md, Conventions: Exit codes, Bad files, Regex safety)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+
+from click.testing import CliRunner
+
+from newsclean.cli import main
+
+from .conftest import DATA, SEED
+
+CLI = DATA / "cli"
+SEED_TITLE = SEED.read_text(encoding="utf-8").splitlines()[0]
+
+
+def invoke(args: list[str], stdin: bytes | None = None):
+    result = CliRunner().invoke(main, [str(a) for a in args], input=stdin)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert "Traceback" not in result.output
+    return result
+
+
+def test_non_utf8_file_names_the_byte_and_the_encoding_to_try_and_the_others_go_on():
+    path = CLI / "cp1256.txt"
+    result = invoke(["clean", path, SEED])
+    assert result.exit_code == 3
+    assert f"newsclean: error: {path}: not UTF-8 at byte 6 (try --encoding cp1256)\n" in result.stderr
+    assert SEED_TITLE in result.stdout
+
+
+def test_the_encoding_named_reads_the_file():
+    result = invoke(["clean", "--encoding", "cp1256", CLI / "cp1256.txt"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("AFP - قال المتحدث باسم الحكومة")
+
+
+def test_empty_file_is_an_empty_document():
+    result = invoke(["clean", CLI / "empty.txt"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    record = json.loads(invoke(["clean", "--format", "json", CLI / "empty.txt"]).stdout)
+    assert (record["source"], record["removed"], record["changes"]) == ("", [], [])
+
+
+def test_binary_file_is_reported_and_skipped():
+    path = CLI / "binary.txt"
+    result = invoke(["clean", path, SEED])
+    assert result.exit_code == 3
+    assert f"{path}: binary file (NUL and undecodable bytes), skipped" in result.stderr
+    assert SEED_TITLE in result.stdout
+
+
+def test_malformed_jsonl_line_is_reported_skipped_and_counted(tmp_path):
+    path = CLI / "bad-lines.jsonl"
+    stats = tmp_path / "stats.json"
+    result = invoke(["clean", "--format", "json", "--stats-json", stats, path])
+    assert result.exit_code == 3
+    assert f"newsclean: error: {path}:2: invalid JSON (" in result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["ok-1", "ok-2"]
+    summary = json.loads(stats.read_text(encoding="utf-8"))
+    assert (summary["documents"], summary["errors"]) == (2, 1)
+    assert summary["error_messages"][0].startswith(f"{path}:2: invalid JSON")
+
+
+def test_bad_rule_pack_stops_the_run_before_any_file_is_touched(tmp_path):
+    page = tmp_path / "page.txt"
+    shutil.copy(SEED, page)
+    before = (page.read_bytes(), page.stat().st_mtime_ns)
+    pack = CLI / "bad-pack.yaml"
+    result = invoke(["clean", "--in-place", "--rules", pack, page])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"newsclean: error: {pack}:9: rule mine.broken: kind must be one of line, span, chars, split, not 'lines'\n"
+    )
+    assert (page.read_bytes(), page.stat().st_mtime_ns) == before
+    assert invoke(["check", "--rules", pack, page]).exit_code == 2
+
+
+def test_runaway_user_regex_fails_its_document_not_the_run(tmp_path):
+    slow = tmp_path / "slow.txt"
+    page = tmp_path / "page.txt"
+    shutil.copy(CLI / "slow.txt", slow)
+    shutil.copy(SEED, page)
+    args = ["--rules", CLI / "slow-pack.yaml", "--regex-timeout", "0.05"]
+    started = time.monotonic()
+    result = invoke(["clean", *args, slow, page])
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 3
+    assert f"newsclean: error: {slow}: rule mine.slow: pattern ran past its 0.05 s time limit" in result.stderr
+    assert SEED_TITLE in result.stdout
+    in_place = invoke(["clean", "--in-place", *args, slow, page])
+    assert in_place.exit_code == 3
+    assert slow.read_bytes() == (CLI / "slow.txt").read_bytes()
+    assert page.read_bytes() != SEED.read_bytes()
+    assert f"{slow}: left unchanged" in in_place.stderr
+
+
+def test_missing_file_and_missing_text_field_are_input_errors(tmp_path):
+    records = tmp_path / "r.jsonl"
+    records.write_text('{"id": "x", "body": "نص"}\n', encoding="utf-8")
+    result = invoke(["clean", tmp_path / "nosuch.txt", records, SEED])
+    assert result.exit_code == 3
+    assert f"{tmp_path / 'nosuch.txt'}: no such file or directory" in result.stderr
+    assert f"{records}:1: no 'text' field" in result.stderr
+    assert SEED_TITLE in result.stdout
+
+
+def test_broken_newsclean_record_in_the_stream_is_an_input_error():
+    bad = json.dumps({"id": "x", "source": "نص", "steps": ["fix"], "stories": [], "removed": [{"start": 0}]})
+    result = invoke(["strip"], bad.encode())
+    assert result.exit_code == 3
+    assert "-:1: invalid newsclean record (KeyError" in result.stderr
+
+
+def test_usage_errors_exit_2():
+    assert invoke(["clean", "--no-such-option"]).exit_code == 2
+    assert invoke(["clean", "--format", "yaml", SEED]).exit_code == 2
+    stdin = invoke(["clean", "--in-place"], b"text")
+    assert stdin.exit_code == 2
+    assert "--in-place rewrites files" in stdin.stderr
+    assert invoke(["clean", "--in-place", "-o", "x.txt", SEED]).exit_code == 2
+    assert invoke(["rules", "show", "no.such.rule"]).exit_code == 2
+    assert invoke(["clean", "--disable", "no.such.rule", SEED]).exit_code == 2
+
+
+def test_three_wins_over_one_in_check(tmp_path):
+    page = tmp_path / "page.txt"
+    shutil.copy(SEED, page)
+    result = invoke(["check", page, CLI / "cp1256.txt"])
+    assert result.exit_code == 3
+    assert result.stdout == f"{page}\n"
