@@ -1,9 +1,11 @@
 """Unified diffs whose hunks name the rules behind them (`newsclean diff`).
 
-The old side is the document's source, so every edit of the change log sits on known source lines; a hunk names
-the rules whose edits touch the lines it changes. Lines the text format adds without a rule are named in
-parentheses: `(story separator)` for the form-feed line between stories, `(layout)` for blank lines and the
-final newline.
+The old side is the document's source, so every edit of the change log sits on known source lines; a hunk's
+header names each rule whose edits touch the lines it changes, with those lines of the old side:
+`@@ -1,18 +1,15 @@ ar.meta.date-line:2 base.embed.tweet-attribution:6 base.chars.whitespace:3,9`. (`patch`
+ignores what follows `@@`, so the diff still applies.) Lines the text format adds without a rule are named in
+parentheses: `(story separator)` for the form-feed line between stories, `(layout)` for blank lines and the final
+newline.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ class Hunk:
 
     def header(self) -> str:
         head = f"@@ -{_range(self.old_start, self.old_len)} +{_range(self.new_start, self.new_len)} @@"
-        return f"{head} {', '.join(self.rules)}" if self.rules else head
+        return f"{head} {' '.join(self.rules)}" if self.rules else head
 
 
 def _range(start: int, length: int) -> str:
@@ -62,7 +64,7 @@ def hunks(old: str, new: str, edits: Iterable[Edit] = (), context: int = 3) -> l
     for group in matcher.get_grouped_opcodes(context):
         i1, i2, j1, j2 = group[0][1], group[-1][2], group[0][3], group[-1][4]
         hunk = Hunk(i1 + 1 if i2 > i1 else i1, i2 - i1, j1 + 1 if j2 > j1 else j1, j2 - j1)
-        rules: list[str] = []
+        rules: dict[str, list[int]] = {}
         for tag, o1, o2, n1, n2 in group:
             if tag == "equal":
                 hunk.lines.extend(_lines(" ", a[o1:o2]))
@@ -70,12 +72,15 @@ def hunks(old: str, new: str, edits: Iterable[Edit] = (), context: int = 3) -> l
             hunk.lines.extend(_lines("-", a[o1:o2]))
             hunk.lines.extend(_lines("+", b[n1:n2]))
             lo, hi = (o1 + 1, o2) if o2 > o1 else (o1, o1 + 1)
-            found = [rule for first, last, rule in spans if first <= hi and last >= lo]
+            found = [(rule, first) for first, last, rule in spans if first <= hi and last >= lo]
             if not found:
                 added = {ln.rstrip("\r\n") for ln in b[n1:n2]}
-                found = [STORY_SEPARATOR if SEPARATOR in added else LAYOUT]
-            rules.extend(r for r in found if r not in rules)
-        hunk.rules = rules
+                rules.setdefault(STORY_SEPARATOR if SEPARATOR in added else LAYOUT, [])
+            for rule, line in found:
+                lines = rules.setdefault(rule, [])
+                if line not in lines:
+                    lines.append(line)
+        hunk.rules = [f"{rule}:{','.join(map(str, lines))}" if lines else rule for rule, lines in rules.items()]
         out.append(hunk)
     return out
 

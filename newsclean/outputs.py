@@ -100,3 +100,50 @@ def write_atomic(path: str, data: bytes) -> None:
     with AtomicWriter(path) as writer:
         writer.write(data)
         writer.commit()
+
+
+class LazyRewrite:
+    """A file's new content, piece by piece (`add(old, new)` for each piece, in order), written atomically.
+
+    Nothing is opened while the pieces equal the old ones: a file that does not change is never rewritten (its
+    inode and times stay). At the first piece that differs, a temporary file starts with the unchanged bytes
+    copied from the original; `commit()` puts it in place, leaving without `commit()` discards it.
+    """
+
+    _CHUNK = 1 << 20
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._writer: AtomicWriter | None = None
+        self._same = 0
+
+    @property
+    def changed(self) -> bool:
+        return self._writer is not None
+
+    def add(self, old: bytes, new: bytes) -> None:
+        if self._writer is None:
+            if new == old:
+                self._same += len(old)
+                return
+            self._writer = AtomicWriter(self.path).__enter__()
+            with open(self.path, "rb") as original:
+                left = self._same
+                while left:
+                    chunk = original.read(min(left, self._CHUNK))
+                    if not chunk:
+                        raise OSError(f"{self.path} changed while it was being cleaned")
+                    self._writer.write(chunk)
+                    left -= len(chunk)
+        self._writer.write(new)
+
+    def commit(self) -> None:
+        if self._writer is not None:
+            self._writer.commit()
+
+    def __enter__(self) -> LazyRewrite:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self._writer is not None:
+            self._writer.__exit__(exc_type, exc, tb)

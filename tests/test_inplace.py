@@ -125,6 +125,35 @@ def test_fix_in_place_changes_characters_only(tmp_path):
     assert records[2]["text"] == "قال المتحدث إن الاجتماع سيعقد غدا."
 
 
+def test_a_file_that_cannot_be_written_is_an_error_and_the_run_goes_on(tmp_path, monkeypatch):
+    from newsclean import outputs
+
+    locked = tmp_path / "locked.txt"
+    page = tmp_path / "page.txt"
+    shutil.copy(SEED, locked)
+    shutil.copy(SEED, page)
+    real = outputs.AtomicWriter.__enter__
+
+    def refuse(self):
+        if self.path.endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(outputs.AtomicWriter, "__enter__", refuse)
+    result = invoke("clean", "--in-place", locked, page)
+    assert result.exit_code == 3
+    assert f"newsclean: error: {locked}: cannot rewrite (Permission denied)" in result.stderr
+    assert locked.read_bytes() == SEED.read_bytes()
+    assert page.read_bytes() == cleaned(SEED)
+
+
+def test_output_paths_in_missing_folders_are_usage_errors(tmp_path):
+    for option in ("-o", "--stats-json"):
+        result = invoke("clean", option, tmp_path / "no" / "such.txt", SEED)
+        assert result.exit_code == 2
+        assert "no folder" in result.stderr
+
+
 def test_in_place_refuses_an_explicit_format():
     result = invoke("clean", "--in-place", "--format", "json", SEED)
     assert result.exit_code == 2
@@ -178,8 +207,9 @@ def test_diff_names_rule_ids_and_applies_to_the_cleaned_text():
     diff = result.stdout
     assert diff.startswith(f"--- {SEED}\t(original)\n+++ {SEED}\t(cleaned)\n")
     header = next(line for line in diff.splitlines() if line.startswith("@@"))
-    for rule in ("base.embed.tweet-attribution", "ar.meta.source-line", "ar.meta.tags-line", "ar.split.read-also"):
-        assert rule in header
+    for rule in ("base.embed.tweet-attribution:6", "ar.meta.source-line:13", "ar.meta.tags-line:14"):
+        assert f" {rule}" in header  # each removed piece: its rule and its line
+    assert " ar.split.read-also:15" in header
     assert "\x1b[" not in diff  # no colours into a pipe
     plain = diff.replace("\\ No newline at end of file\n", "")
     old = SEED.read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from ..pipeline import STEPS
 from ..record import to_record
 from . import progress as progress_bar
 from .options import input_options, input_settings, rule_options, stats_options
-from .runner import Run, RunOptions, exit_with, load_or_exit, open_output
+from .runner import Run, RunOptions, check_output_paths, exit_with, load_or_exit, open_output
 
 
 def findings(doc: Document) -> dict[str, Any]:
@@ -73,6 +73,7 @@ def detect_command(**params) -> None:
         newsclean detect examples/arabi21-wagner.txt
         newsclean detect --format json pages.jsonl | jq .lang
     """
+    check_output_paths(params)
     rules = load_or_exit(params["rule_packs"], params["no_default_rules"], params["disable"], params["regex_timeout"])
     options = RunOptions(STEPS, params["fmt"], params["output"], stats=params["stats"], stats_json=params["stats_json"])
     job = Run(input_settings(params), rules, options, params["site"])

@@ -18,7 +18,7 @@ from .runner import WriteBack, run_command
 _STYLES = {"file": "bold", "hunk": "cyan", "-": "red", "+": "green", "\\": "dim", " ": ""}
 
 
-def print_diff(name: str, item: RawDocument, doc: Document, new: bytes, fmt: str, color: bool | None) -> None:
+def print_diff(name: str, item: RawDocument, doc: Document, fmt: str, color: bool | None) -> None:
     """The diff of one document: a text file whole, a JSONL line's text field under `FILE:LINE`."""
     if fmt == "text":
         new_text = text_file(doc)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,9 +22,9 @@ from ..decode import InputError
 from ..emit import to_jsonl, to_text
 from ..engine import PackError, RuleSet, load_rules
 from ..engine.patterns import RegexTimeout
-from ..inputs import STDIN, InputOptions, RawDocument, expand, read_inputs, read_units
+from ..inputs import STDIN, InputOptions, RawDocument, Unit, expand, read_inputs, read_units
 from ..model import Document
-from ..outputs import AtomicWriter
+from ..outputs import AtomicWriter, LazyRewrite
 from ..pipeline import run
 from ..record import from_record, to_record
 from ..report import Exit, Report
@@ -171,59 +172,57 @@ class Run:
 
         A file with any part that cannot be read or cleaned is reported and never rewritten.
         """
-        from .diff import print_diff
-
         fmt, units = read_units(name, self.input_options)
-        write = self.options.write_back is WriteBack.IN_PLACE and name != STDIN
-        reencode = bool(self.input_options.encoding) and self.input_options.encoding.lower() not in ("utf-8", "utf8")
-        writer: AtomicWriter | None = None
-        written = 0  # bytes of the file before the first change: copied over when the writer opens
+        in_place = self.options.write_back is WriteBack.IN_PLACE and name != STDIN
         ok = True
         changed = False
         try:
-            for unit in units:
-                item = unit.item
-                new = unit.raw
-                if isinstance(item, InputError):
-                    self.fail(str(item))
-                    ok = False
-                elif item is not None:
-                    doc = self.clean(item)
-                    if doc is None:
+            with LazyRewrite(name) as out:
+                for unit in units:
+                    new = self._new_bytes(name, fmt, unit)
+                    if new is None:
                         ok = False
-                    elif fmt == "text":
-                        new = text_file(doc).encode("utf-8")
-                    else:
-                        new = jsonl_line(unit.raw, item, doc, self.input_options.text_field, reencode)
-                    if doc is not None and new != unit.raw:
-                        changed = True
-                        if self.options.write_back is WriteBack.DIFF:
-                            print_diff(name, item, doc, new, fmt, self.options.color)
-                if write and ok:
-                    if writer is None and new != unit.raw:
-                        writer = AtomicWriter(name).__enter__()
-                        with open(name, "rb") as old:
-                            writer.write(old.read(written))
-                    if writer is not None:
-                        writer.write(new)
-                    else:
-                        written += len(unit.raw)
-            if not ok:
-                if self.options.write_back is not WriteBack.DIFF:
-                    note(f"{name}: left unchanged (it has parts that could not be read or cleaned)")
-                return
-            if not changed:
-                self.report.unchanged += 1
-                return
-            self.report.file_changed(name)
-            if writer is not None:
-                writer.commit()
-                note(f"rewrote {name}")
-            elif self.options.write_back is WriteBack.CHECK:
-                click.echo(name)
-        finally:
-            if writer is not None:
-                writer.__exit__(None, None, None)
+                        continue
+                    changed = changed or new != unit.raw
+                    if in_place and ok:
+                        out.add(unit.raw, new)
+                if not ok:
+                    if in_place:
+                        note(f"{name}: left unchanged (it has parts that could not be read or cleaned)")
+                    return
+                if not changed:
+                    self.report.unchanged += 1
+                    return
+                if in_place:
+                    out.commit()
+                    note(f"rewrote {name}")
+                elif self.options.write_back is WriteBack.CHECK:
+                    click.echo(name)
+                self.report.file_changed(name)
+        except OSError as exc:
+            self.fail(f"{name}: cannot rewrite ({exc.strerror or exc})")
+
+    def _new_bytes(self, name: str, fmt: str, unit: Unit) -> bytes | None:
+        """What one unit of a file becomes (shown as a diff when the run asks); None when it cannot be cleaned."""
+        item = unit.item
+        if item is None:
+            return unit.raw
+        if isinstance(item, InputError):
+            self.fail(str(item))
+            return None
+        doc = self.clean(item)
+        if doc is None:
+            return None
+        if fmt == "text":
+            new = text_file(doc).encode("utf-8")
+        else:
+            encoding = (self.input_options.encoding or "utf-8").lower().replace("_", "-")
+            new = jsonl_line(unit.raw, item, doc, self.input_options.text_field, encoding not in ("utf-8", "utf8"))
+        if new != unit.raw and self.options.write_back is WriteBack.DIFF:
+            from .diff import print_diff
+
+            print_diff(name, item, doc, fmt, self.options.color)
+        return new
 
 
 def run_inputs(
@@ -282,6 +281,18 @@ class open_output:
             self._writer.__exit__(exc_type, exc, tb)
 
 
+def check_output_paths(params: dict) -> None:
+    """-o and --stats-json must name a file in a folder that exists, or the run stops before it starts (exit 2)."""
+    for option, key in (("-o", "output"), ("--stats-json", "stats_json")):
+        path = params.get(key)
+        if path and path != "-":
+            folder = os.path.dirname(os.path.abspath(path))
+            if not os.path.isdir(folder):
+                usage_error(f"{option} {path}: no folder {folder}")
+            if os.path.isdir(path):
+                usage_error(f"{option} {path}: is a folder")
+
+
 def usage_error(message: str) -> None:
     """Exit 2 with a usage message, before any input is touched."""
     error(message)
@@ -306,6 +317,7 @@ def run_command(params: dict, steps: Iterable[str], write_back: WriteBack = Writ
             usage_error("--in-place writes back into each input; it does not take -o")
         if "fmt" in params and ctx.get_parameter_source("fmt") is ParameterSource.COMMANDLINE:
             usage_error("--in-place writes each file in its own format (.txt text, .jsonl records); drop --format")
+    check_output_paths(params)
     rules = load_or_exit(params["rule_packs"], params["no_default_rules"], params["disable"], params["regex_timeout"])
     options = RunOptions(
         steps=tuple(steps),
