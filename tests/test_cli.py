@@ -61,11 +61,12 @@ def test_no_arguments_prints_help():
         assert "Commands:" in result.stdout
 
 
-def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path):
+@pytest.mark.parametrize("command", ["clean", "diff", "fix"])
+def test_a_reader_that_stops_early_ends_the_run_quietly(tmp_path, command):
     big = tmp_path / "big.jsonl"
     big.write_text((DATA / "pipe" / "pages.jsonl").read_text(encoding="utf-8") * 5, encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "newsclean", "clean", str(big)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [sys.executable, "-m", "newsclean", command, str(big)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
     proc.stdout.readline()
     proc.stdout.close()

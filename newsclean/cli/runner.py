@@ -199,6 +199,8 @@ class Run:
                 elif self.options.write_back is WriteBack.CHECK:
                     click.echo(name)
                 self.report.file_changed(name)
+        except BrokenPipeError:
+            raise  # stdout closed under `diff | head`: the end of the run, not a file that cannot be written
         except OSError as exc:
             self.fail(f"{name}: cannot rewrite ({exc.strerror or exc})")
 
