@@ -46,8 +46,8 @@ class TimedPattern:
     def match(self, text: str, pos: int = 0):
         return self._guard(self._pattern.match, text, pos)
 
-    def finditer(self, text: str) -> Iterator:
-        return iter(self._guard(lambda s, timeout: list(self._pattern.finditer(s, timeout=timeout)), text))
+    def finditer(self, text: str, pos: int = 0) -> Iterator:
+        return iter(self._guard(lambda s, timeout: list(self._pattern.finditer(s, pos, timeout=timeout)), text))
 
     @property
     def groupindex(self):
