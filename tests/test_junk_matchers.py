@@ -180,3 +180,44 @@ def test_new_matchers_are_validated_on_load(tmp_path, rule, message):
         body += "  action: drop\n"
     with pytest.raises(PackError, match=message):
         load_rules([_pack(tmp_path, body)], defaults=False)
+
+
+def test_span_needs_and_tail_skip_lines_the_regex_cannot_match(tmp_path):
+    rules = load_rules(
+        [
+            _pack(
+                tmp_path,
+                """
+                - id: mine.end
+                  kind: span
+                  match: {regex: '(?<=\\.)\\s*(?P<junk>انتهى)\\s*$', tail: 20, needs: "انتهى"}
+                  action: drop
+                  examples: [{in: "x", match: false}]
+                """,
+            )
+        ],
+        defaults=False,
+    )
+    article = "جملة طويلة من نص المقال تتكرر كثيرا. " * 20
+    assert _strip(rules, article + "انتهى").text == article.rstrip()
+    assert _strip(rules, "قال إن الاجتماع. انتهى في موعده.").text == "قال إن الاجتماع. انتهى في موعده."
+
+
+def test_span_options_are_validated(tmp_path):
+    body = "- id: mine.bad\n  kind: span\n  match: {regex: a, tails: 3}\n  action: drop\n"
+    with pytest.raises(PackError, match="unknown option 'tails'"):
+        load_rules([_pack(tmp_path, body)], defaults=False)
+    body = "- id: mine.bad\n  kind: span\n  match: {regex: a, tail: 0}\n  action: drop\n"
+    with pytest.raises(PackError, match="tail: expected a positive number"):
+        load_rules([_pack(tmp_path, body)], defaults=False)
+
+
+def test_contains_is_a_plain_substring_test():
+    rule_set = load_rules()
+    view = LineView("للتواصل أرسل sms إلى 88548")
+    assert rule_set.by_id("ar.contact.sms-footer").predicate(view)
+    from newsclean.engine.matchers import CompileContext, compile_matcher
+
+    ctx = CompileContext("f", "r", lambda ref, line: frozenset(), True, 1.0)
+    pred = compile_matcher({"contains": ["SMS", "sms"]}, ctx, 1)
+    assert pred(LineView("أرسل sms")) and not pred(LineView("أرسل رسالة"))

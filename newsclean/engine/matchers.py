@@ -40,12 +40,20 @@ class LineView:
     context: LineContext | None = None
     _words: list[str] | None = field(default=None, repr=False)
     _folded: str | None = field(default=None, repr=False)
+    _n_words: int = field(default=-1, repr=False)
 
     @property
     def words(self) -> list[str]:
         if self._words is None:
             self._words = words_of(self.text)
         return self._words
+
+    @property
+    def n_words(self) -> int:
+        """How many space-separated tokens the line has (counted once: many rules ask)."""
+        if self._n_words < 0:
+            self._n_words = len(self.text.split())
+        return self._n_words
 
     def folded_head(self, n: int) -> str:
         """The folded start of the line, long enough to compare prefixes of up to `n` folded characters."""
@@ -106,6 +114,15 @@ def _prefix(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     return lambda ln: ln.folded_head(longest).startswith(folded)
 
 
+def _contains(spec: Any, ctx: CompileContext, line: int) -> Predicate:
+    """The line holds one of these strings as written (a cheap test to put before a costly one)."""
+    items = [spec] if isinstance(spec, str) else spec
+    if not isinstance(items, list) or not items or not all(isinstance(p, str) and p for p in items):
+        raise _fail(ctx, line, "contains: expected a string or a list of non-empty strings")
+    needles = tuple(items)
+    return lambda ln: any(n in ln.text for n in needles)
+
+
 def _words(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     if not isinstance(spec, dict):
         raise _fail(ctx, line, "words: expected a mapping with list, min_share and min_words")
@@ -160,7 +177,7 @@ def _length(spec: Any, ctx: CompileContext, line: int) -> Predicate:
         if n < lo_c or (hi_c is not None and n > hi_c):
             return False
         if lo_w or hi_w is not None:
-            w = len(ln.text.split())
+            w = ln.n_words
             if w < lo_w or (hi_w is not None and w > hi_w):
                 return False
         return True
@@ -352,6 +369,7 @@ def _check_keys(spec: dict, allowed: set[str], name: str, ctx: CompileContext, l
 MATCHERS: dict[str, Callable[[Any, CompileContext, int], Predicate]] = {
     "regex": _regex,
     "prefix": _prefix,
+    "contains": _contains,
     "words": _words,
     "length": _length,
     "punct": _punct,
@@ -376,8 +394,12 @@ SpanFinder = Callable[[str, dict], Iterable[tuple[int, int]]]
 _SENTENCE = re.compile(r"[^\s.!?؟…][^.!?؟…]*(?:[.!?؟…]+[\"'»”)\]]*|$)")
 
 
-def _span_regex(spec: Any, ctx: CompileContext, line: int) -> tuple[SpanFinder, Any]:
-    """A regex; the named group `junk`, where there is one, is the piece cut out, else the whole match."""
+def _span_regex(spec: Any, ctx: CompileContext, line: int, options: dict) -> tuple[SpanFinder, Any]:
+    """A regex; the named group `junk`, where there is one, is the piece cut out, else the whole match.
+
+    Two options keep it off the lines it cannot match, which is most of them: `needs` (the line must hold one of
+    these strings, tested before the regex runs) and `tail` (only the last N characters of the line are searched:
+    for junk glued to the end of a line that may hold a whole article)."""
     if not isinstance(spec, str) or not spec:
         raise _fail(ctx, line, "regex: expected a non-empty pattern string")
     err = pattern_error(spec, ctx.trusted)
@@ -385,14 +407,27 @@ def _span_regex(spec: Any, ctx: CompileContext, line: int) -> tuple[SpanFinder, 
         raise _fail(ctx, line, f"regex does not compile: {err}")
     pattern = compile_pattern(spec, ctx.rule, ctx.trusted, ctx.timeout)
     group = "junk" if "junk" in pattern.groupindex else 0
+    needs = options.get("needs")
+    if needs is not None:
+        needs = [needs] if isinstance(needs, str) else needs
+        if not isinstance(needs, list) or not needs or not all(isinstance(n, str) and n for n in needs):
+            raise _fail(ctx, line, "needs: expected a string or a list of non-empty strings")
+        needs = tuple(needs)
+    tail = options.get("tail")
+    if tail is not None and (not isinstance(tail, int) or tail < 1):
+        raise _fail(ctx, line, "tail: expected a positive number of characters")
 
     def find(text: str, state: dict) -> Iterable[tuple[int, int]]:
+        if needs is not None and not any(n in text for n in needs):
+            return ()
+        if tail is not None and len(text) > tail:
+            return (m.span(group) for m in pattern.finditer(text, len(text) - tail))
         return (m.span(group) for m in pattern.finditer(text))
 
     return find, pattern
 
 
-def _span_repeats(spec: Any, ctx: CompileContext, line: int) -> tuple[SpanFinder, Any]:
+def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> tuple[SpanFinder, Any]:
     """Sentences that repeat, word for word, a sentence met earlier in the document (the scraper's doubles): the
     later copies are cut, the first stays. Only sentences of at least `min_words` words and `min_chars`
     characters count, so a short refrain or a list item written twice is left alone."""
@@ -429,18 +464,23 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int) -> tuple[SpanFinder
     return find, None
 
 
-SPAN_FINDERS: dict[str, Callable[[Any, CompileContext, int], tuple[SpanFinder, Any]]] = {
+SPAN_FINDERS: dict[str, Callable[[Any, CompileContext, int, dict], tuple[SpanFinder, Any]]] = {
     "regex": _span_regex,
     "repeats": _span_repeats,
 }
+SPAN_OPTIONS = {"regex": {"needs", "tail"}, "repeats": set()}
 
 
 def compile_span(spec: Any, ctx: CompileContext, line: int) -> tuple[SpanFinder, Any]:
-    """A span rule's finder (and its compiled regex, for a regex finder) from its `match`: exactly one finder."""
-    if not isinstance(spec, dict) or len(spec) != 1 or next(iter(spec)) not in SPAN_FINDERS:
+    """A span rule's finder (and its compiled regex, for a regex finder) from its `match`: exactly one finder,
+    with its options beside it."""
+    kinds = [k for k in spec if k in SPAN_FINDERS] if isinstance(spec, dict) else []
+    if len(kinds) != 1:
         raise _fail(ctx, line, f"a span rule's match must be one of {{{': ..., '.join(SPAN_FINDERS)}: ...}}")
-    ((kind, value),) = spec.items()
-    return SPAN_FINDERS[kind](value, ctx, _line_of(spec, kind, line))
+    kind = kinds[0]
+    options = {k: v for k, v in spec.items() if k != kind}
+    _check_keys(options, SPAN_OPTIONS[kind], f"match ({kind})", ctx, line)
+    return SPAN_FINDERS[kind](spec[kind], ctx, _line_of(spec, kind, line), options)
 
 
 def compile_matcher(spec: Any, ctx: CompileContext, line: int) -> Predicate:
