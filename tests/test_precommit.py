@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEED
+from .conftest import DATA, ROOT, SEED
 
 pytestmark = pytest.mark.slow
 
@@ -66,6 +66,8 @@ def test_fixing_hook_rewrites_a_dirty_file_and_the_second_run_passes(tmp_path, p
     _git(repo, "init", "-q")
     dirty = repo / "page.txt"
     shutil.copy(SEED, dirty)
+    records = repo / "pages.jsonl"
+    shutil.copy(DATA / "cli" / "records.jsonl", records)
     (repo / "notes.md").write_text("not a page\n", encoding="utf-8")
     _git(repo, "add", "-A")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRE_COMMIT", "GIT_"))}
@@ -85,7 +87,7 @@ def test_fixing_hook_rewrites_a_dirty_file_and_the_second_run_passes(tmp_path, p
     log = first.stdout + first.stderr
     assert first.returncode == 1, log
     assert "newsclean check" in log and "newsclean fix" in log
-    assert "page.txt" in log  # the check hook lists it
+    assert "page.txt" in log and "pages.jsonl" in log  # the check hook lists them
     assert "files were modified by this hook" in log
     from click.testing import CliRunner
 
@@ -93,6 +95,10 @@ def test_fixing_hook_rewrites_a_dirty_file_and_the_second_run_passes(tmp_path, p
 
     expected = CliRunner().invoke(main, ["clean", str(SEED)]).stdout_bytes
     assert dirty.read_bytes() == expected
+    expected_records = tmp_path / "expected.jsonl"
+    shutil.copy(DATA / "cli" / "records.jsonl", expected_records)
+    assert CliRunner().invoke(main, ["clean", "--in-place", str(expected_records)]).exit_code == 0
+    assert records.read_bytes() == expected_records.read_bytes()
     assert (repo / "notes.md").read_text(encoding="utf-8") == "not a page\n"
 
     _git(repo, "add", "-A")
