@@ -1,8 +1,9 @@
 """The strip step: label every line with the first `line` rule that matches it, take junk lines out, then cut
 junk spans out of the lines that stay.
 
-A line matched by a `title` rule, or by a `meta` rule with `keep`, stays. A rule of the wrong language never
-runs. Story separators (form-feed lines) are never touched: they belong to the split step.
+A line matched by a `title` rule, or by a `meta` rule with `keep`, stays (a `keep` span rule reads its value and
+cuts nothing). A rule of the wrong language never runs. Story separators (form-feed lines) are never touched:
+they belong to the split step.
 """
 
 from __future__ import annotations
@@ -118,6 +119,9 @@ def _spans(doc: Document, kept: list[tuple[int, Line]], by_line: list[Rule | Non
         for s, e, rule in taken:
             if rule.op == "meta":
                 _record(doc, rule, ln.start + s, ln.start + e, ln.text[s:e])
+        taken = [t for t in taken if not t[2].keep]  # a meta span rule with `keep` only reads its value
+        if not taken:
+            continue
         if _covers(ln.text, taken):
             by_line[k] = taken[0][2]
             continue

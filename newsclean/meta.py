@@ -25,6 +25,8 @@ def extract(rule: Rule, text: str, lang: str | None) -> tuple[Any, str]:
         m = rule.value_pattern.search(text)
         if m:
             piece = m.group("value") if "value" in m.re.groupindex else (m.group(1) if m.re.groups else m.group())
+        elif rule.meta_field in ("source", "author"):
+            return None, text.strip()  # the rule says where its value is; a line without one names nobody
     else:
         m = _AFTER_LABEL.match(text)
         if m and rule.meta_field != "date":
