@@ -33,7 +33,10 @@ def test_lede_dateline_gives_the_source_and_stays(rules):
 
 def test_spa_dateline_gives_date_and_source(rules):
     # Saudi Press Agency page (SaudiNewsNet, CC BY-NC-SA 4.0), abridged
-    page = "الخليل 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس\nهدمت جرافات الاحتلال منزلا في المدينة.\n// انتهى //\n12:34 ت م"
+    page = (
+        "الخليل 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس\n"
+        "هدمت جرافات الاحتلال منزلا في المدينة.\n// انتهى //\n12:34 ت م"
+    )
     meta, text = _meta(rules, page, site="was")
     assert (meta["date"], meta["date_text"], meta["source"]) == ("2015-08-11", "11 أغسطس 2015 م", "واس")
     assert text == "هدمت جرافات الاحتلال منزلا في المدينة."
