@@ -63,6 +63,8 @@ def fold_presentation_char(ch: str) -> str:
 
 def presentation_forms(text: str, lang: str | None = None) -> Fix:
     """`ﻣﺤﻤﺪ` -> `محمد`, `ﻻ` -> `لا`, `ﷺ` -> `صلى الله عليه وسلم` (a phrase gets spaces where it touches a letter)."""
+    if b"\xef" not in text.encode("utf-8", "surrogatepass"):
+        return []  # U+F000-U+FFFF, presentation forms among them, all start with byte EF: cheaper than the regex
     out: Fix = []
     for m in _PRESENTATION.finditer(text):
         run = m.group()
@@ -185,7 +187,7 @@ _ARABIC_INDIC_DIGITS = re.compile(f"[{_ARABIC_INDIC}]")
 
 def persian_digits(text: str, lang: str | None = None) -> Fix:
     """Persian digits in Arabic text become the digits the text mostly uses: ٠-٩ where those outnumber 0-9."""
-    if not _PERSIAN_DIGITS.search(text):
+    if not any(d in text for d in "۰۱۲۳۴۵۶۷۸۹"):
         return []
     native = len(_ARABIC_INDIC_DIGITS.findall(text)) > len(_ASCII_DIGITS.findall(text))
     table = _TO_ARABIC_INDIC if native else _TO_ASCII

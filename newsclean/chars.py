@@ -17,11 +17,13 @@ def rule_edits(rule: Rule, text: str, lang: str | None) -> list[tuple[int, int, 
     """The edits one chars rule proposes on `text` (sorted, non-overlapping, offsets into `text`)."""
     if rule.op == "fix":
         return rule.fixer(text, lang)
+    needs = _needs(rule)
+    if needs and not any(ch in text for ch in needs):
+        return []
     if rule.op == "map":
         table = rule.table
-        finder = rule.pattern or _class_pattern(rule)
         out = []
-        for m in finder.finditer(text):
+        for m in (rule.pattern or _class_pattern(rule)).finditer(text):
             old = m.group()
             new = old.translate(table)
             if new != old:
@@ -35,17 +37,77 @@ def rule_edits(rule: Rule, text: str, lang: str | None) -> list[tuple[int, int, 
     return out
 
 
-_CLASS_CACHE: dict[str, re.Pattern] = {}
+# Per rule (by identity; the rule is kept with its entry so the id is not reused): the characters one of which
+# any match must contain, and a map's character class.
+_NEEDS: dict[int, tuple[Rule, str]] = {}
+_CLASSES: dict[int, tuple[Rule, re.Pattern]] = {}
+# Python's re scans a character class over Arabic text at some 60 us a page; `ch in text` takes well under one.
+# Up to this many characters, testing each first is the cheaper way to learn that a rule has nothing to do.
+_MAX_NEEDS = 64
+
+
+def _needs(rule: Rule) -> str:
+    """Characters one of which every match of the rule contains ("" where that cannot be told)."""
+    entry = _NEEDS.get(id(rule))
+    if entry is None:
+        chars: set[str] | None
+        if rule.op == "map" and rule.pattern is None:
+            chars = {chr(c) for c in rule.table}
+        elif isinstance(rule.pattern, re.Pattern) and not rule.pattern.flags & re.IGNORECASE:
+            try:
+                chars = _first_chars(re._parser.parse(rule.pattern.pattern, rule.pattern.flags))
+            except Exception:  # an internal of re changed: do without the shortcut
+                chars = None
+        else:
+            chars = None
+        entry = (rule, "".join(sorted(chars)) if chars and len(chars) <= _MAX_NEEDS else "")
+        _NEEDS[id(rule)] = entry
+    return entry[1]
+
+
+def _first_chars(items) -> set[str] | None:
+    """The characters a match of the parsed pattern can start with, past zero-width assertions; None if any."""
+    from re import _constants as c
+
+    for op, arg in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue
+        if op == c.LITERAL:
+            return {chr(arg)}
+        if op == c.IN:
+            out: set[str] = set()
+            for kind, value in arg:
+                if kind == c.LITERAL:
+                    out.add(chr(value))
+                elif kind == c.RANGE and value[1] - value[0] < _MAX_NEEDS:
+                    out.update(chr(x) for x in range(value[0], value[1] + 1))
+                else:
+                    return None
+            return out
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            return _first_chars(arg[2])
+        if op == c.SUBPATTERN:
+            return _first_chars(arg[-1])
+        if op == c.BRANCH:
+            out = set()
+            for branch in arg[1]:
+                first = _first_chars(branch)
+                if first is None:
+                    return None
+                out |= first
+            return out
+        return None
+    return None
 
 
 def _class_pattern(rule: Rule) -> re.Pattern:
     """A character class of a map's keys: one C-speed scan finds every character the table rewrites."""
-    key = rule.id + "\0" + "".join(sorted(chr(c) for c in rule.table))
-    pat = _CLASS_CACHE.get(key)
-    if pat is None:
-        pat = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(rule.table)) + "]+")
-        _CLASS_CACHE[key] = pat
-    return pat
+    entry = _CLASSES.get(id(rule))
+    if entry is None:
+        pattern = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(rule.table)) + "]+")
+        entry = (rule, pattern)
+        _CLASSES[id(rule)] = entry
+    return entry[1]
 
 
 def apply_chars(doc: Document, rules: list[Rule], lang: str | None, start: int = 0, end: int | None = None) -> None:

@@ -54,9 +54,13 @@ def _ftfy_config():
     return _FTFY_CONFIG
 
 
+# The lead bytes' images: text with none of them cannot show the telltale (testing each is cheaper than the regex).
+_LEADS = "".join(chr(c) for c in range(0xC2, 0xF5))
+
+
 def utf8_as_latin1(text: str, lang: str | None = None) -> Fix:
     """ftfy on the lines that show UTF-8 read as latin-1/cp1252 and that ftfy's badness check calls bad."""
-    if not _FTFY_TELLTALE.search(text):
+    if not any(ch in text for ch in _LEADS) or not _FTFY_TELLTALE.search(text):
         return []
     import ftfy
     from ftfy.badness import is_bad
@@ -107,8 +111,14 @@ def arabic_share(text: str) -> float:
     return len(_ARABIC_CORE.findall(text)) / chars if chars else 0.0
 
 
+# What no page of UTF-8 Arabic or Persian read as cp1256 lacks: ا (ط§), ل (ظ„), م (ظ…), ی (غŒ), ZWNJ (â€Œ).
+_CP1256_TELLTALES = ("ط§", "ظ„", "ظ…", "غŒ", "â€")
+
+
 def utf8_as_cp1256(text: str, lang: str | None = None) -> Fix:
     """`ط£ط¹ظ„ظ†طھ` -> `أعلنت`: runs of cp1256 images of UTF-8 sequences, decoded again where that is valid."""
+    if not any(t in text for t in _CP1256_TELLTALES):
+        return []
     out: Fix = []
     for m in _CP1256_RUN.finditer(text):
         run = m.group()
@@ -133,26 +143,40 @@ for _b in range(0x80, 0xA0):
         _BYTE_OF[bytes([_b]).decode("cp1252")] = _b
     except UnicodeDecodeError:
         pass
-_HIGH = "".join(sorted(ch for ch, b in _BYTE_OF.items() if b >= 0x80 and ch not in "\u00a0\u00ab\u00bb\u00ad"))
-# Letters of cp1256 Arabic as latin-1 shows them (C1 bytes, cp1252 symbols, À-ÿ) and punctuation between words
+_HIGH = "".join(sorted(ch for ch, b in _BYTE_OF.items() if b >= 0x80 and ch not in "\u00a0\u00ab\u00bb"))
+# Letters of cp1256 Arabic as latin-1 shows them (C1 bytes, cp1252 symbols, À-ÿ): a run opens with a word of two
+# or more (a lone à or é is French), then goes on over one-letter words (و) and the punctuation between words
 # (ASCII punctuation, digits, spaces, and ¡ º ¿ « », the images of ، ؛ ؟ « »).
 _LATIN1_WORD = f"[{re.escape(_HIGH)}]{{2,}}"
+_LATIN1_LETTERS = f"[{re.escape(_HIGH)}]+"
 _BETWEEN = "[ \\t!-/0-9:-@\\[-`{-~\u00a0\u00a1\u00ab\u00ba\u00bb\u00bf]+"
-_LATIN1_RUN = re.compile(f"{_LATIN1_WORD}(?:{_BETWEEN}{_LATIN1_WORD})*")
+_LATIN1_RUN = re.compile(f"{_LATIN1_WORD}(?:{_BETWEEN}{_LATIN1_LETTERS})*")
 _HIGH_SET = frozenset(_HIGH)
+# ا ل م ي as latin-1 shows their cp1256 bytes: no Arabic paragraph misread so lacks all four.
+_LATIN1_TELLTALES = "Çáãí"
 _MIN_LATIN1_LETTERS = 4
 _MIN_ARABIC = 0.6
+# UTF-8 read as latin-1 is pairs of a lead and a continuation byte throughout; cp1256 Arabic read so has few (ة، is
+# one). A run where pairs make up half the letters is left to ftfy.
+_PAIR_SHARE = 4
+# A result where one character in this many starts a cp1256 image of a UTF-8 sequence is UTF-8 mojibake itself.
+_SEQ_SHARE = 8
 
 
 def cp1256_as_latin1(text: str, lang: str | None = None) -> Fix:
     """`ÇáÚÑÈíÉ` -> `العربية`: runs of Latin-1 letters without ASCII letters, read again as cp1256.
 
-    A run whose bytes are valid UTF-8 is UTF-8 misread (utf8-as-latin1's case) and is left alone.
+    A run whose bytes are valid UTF-8, or made of UTF-8 byte pairs for the most part, is UTF-8 misread
+    (utf8-as-latin1's case) and is left alone. This runs before
+    ftfy, which would otherwise decode the stretches of such text that happen to be valid UTF-8 (بور -> 龄).
     """
+    if not any(ch in text for ch in _LATIN1_TELLTALES):
+        return []
     out: Fix = []
     for m in _LATIN1_RUN.finditer(text):
         run = m.group()
-        if sum(1 for ch in run if ch in _HIGH_SET) < _MIN_LATIN1_LETTERS:
+        letters = sum(1 for ch in run if ch in _HIGH_SET)
+        if letters < _MIN_LATIN1_LETTERS or len(_FTFY_TELLTALE.findall(run)) * _PAIR_SHARE >= letters:
             continue
         raw = bytes(_BYTE_OF[ch] for ch in run)
         try:
@@ -164,5 +188,8 @@ def cp1256_as_latin1(text: str, lang: str | None = None) -> Fix:
         share = arabic_share(fixed)
         if share < _MIN_ARABIC or share <= arabic_share(run) or _CONTROL.search(fixed):
             continue
+        seqs = len(_SEQ_ONE.findall(fixed))
+        if seqs >= _MIN_SEQUENCES and seqs * _SEQ_SHARE > len(fixed):
+            continue  # UTF-8 read twice over (latin-1, then cp1256): not ours to guess
         out.append(trimmed_edit(m.start(), run, fixed))
     return out
