@@ -3,7 +3,7 @@
 The language decides the direction of the character fixes, so it must be right on mixed text. A third of real
 Persian pages are typed with Arabic ي and ك, and Arabic pages typed on a Persian keyboard carry ی, ک and ھ, so
 those letters decide nothing: words are compared with them folded together. What decides is what one language
-has and the other lacks: Persian پ چ ژ گ, ZWNJ and its function words; Arabic ة, the article ال and its function
+has and the other lacks: Persian پ چ ژ گ and its function words; Arabic ة, the article ال and its function
 words; the letters of Urdu (ٹ ڈ ڑ ں ے), Pashto, Kurdish, Sindhi and Uyghur. Moroccan Darija writes گ for /g/ and
 is Arabic all the same: one letter is outweighed by the article and the function words.
 
@@ -14,6 +14,7 @@ statistics do not decide: text in another script, or Arabic-script text with too
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SAMPLE = 6000
 
@@ -36,9 +37,15 @@ _NOISE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+")
 # character class is scanned four times faster than one that opens with a lookbehind.)
 _SENTENCES = re.compile(r"[.!?؟\n]\s*")
 
-# Words are compared with the letters both languages type either way folded together (ی ى -> ي, ک -> ك, ھ -> ه),
-# ZWNJ and punctuation turned into spaces: a handful of str.replace calls, far cheaper than a translate table.
-_FOLDS = (("ی", "ي"), ("ى", "ي"), ("ک", "ك"), ("ھ", "ه"), ("\u200c", " "), ("،", " "), (".", " "), (":", " "))
+# Words are compared with what the chars rules change folded away, so that fixed text gets the answer its source got:
+# the letters both languages type either way (ی ى -> ي, ک ڪ -> ك, ھ ہ ە -> ه, ۃ -> ة), and ZWNJ, ZWJ, LRM, RLM and
+# tatweel (which the rules drop, keep or swap); punctuation becomes space. A handful of str.replace calls is far
+# cheaper than a translate table.
+_FOLDS = (
+    *(("ی", "ي"), ("ى", "ي"), ("ک", "ك"), ("ڪ", "ك"), ("ھ", "ه"), ("ہ", "ه"), ("ە", "ه"), ("ۃ", "ة")),
+    *(("\u200c", ""), ("\u200d", ""), ("\u200e", ""), ("\u200f", ""), ("\u0640", "")),
+    *(("،", " "), (".", " "), (":", " ")),
+)
 # Frequent words of one language that the other does not use (folded). Words both use are left out: من، ما،
 # بعد، بين، حتى، عليه، هم، به، آن، and على (spelled علی it is the name Ali, frequent in Persian news).
 _FA_WORDS = frozenset(
@@ -77,6 +84,36 @@ def detect(text: str, prior: str | None = None) -> str | None:
     Where the letter statistics do not decide, `prior` (the document's language, when a story is looked at) is
     kept; without a prior langdetect decides. Never raises.
     """
+    verdict, value, sample = _read(text)
+    if verdict == "empty":
+        return None
+    if verdict == "other":
+        return prior if prior is not None and value else _langdetect(sample)
+    if verdict == "decided":
+        return value
+    if prior is not None:
+        return prior
+    guess = _langdetect(sample)
+    return guess if guess in ("ar", "fa") else value  # Urdu shows in its own letters: the statistics saw none
+
+
+def decided(text: str) -> str | None:
+    """The language the letter statistics alone give the text, or None where they do not decide."""
+    verdict, value, _ = _read(text)
+    return value if verdict == "decided" else None
+
+
+def mixed(text: str) -> bool:
+    """Whether the text holds Arabic and Persian side by side, enough of each that neither can be its language."""
+    return _read(text)[0] == "mixed"
+
+
+@lru_cache(maxsize=8)
+def _read(text: str) -> tuple[str, str | None, str]:
+    """What the statistics say: (verdict, value, sample). Verdicts: `empty` (no letters), `other` (another script;
+    value: whether there is Arabic script at all), `decided` (value: the language), `mixed` or `unsure` (Arabic
+    script the statistics cannot give one language; value: the one they lean to). Cached: the chars step asks
+    again about the text the pipeline just detected."""
     sample = text[:_SAMPLE]
     if any(mark in sample for mark in ("http", "www.", "@", "#")):
         sample = _NOISE.sub(" ", sample)
@@ -88,61 +125,54 @@ def detect(text: str, prior: str | None = None) -> str | None:
     if 0 < arabic < _FEW:
         arabic -= len(_NOT_LETTERS.findall(sample))
     other = len(raw.translate(None, _DROP_ALL_BUT_OTHER))
-    if arabic == 0 and other == 0:
-        return None
+    if arabic <= 0 and other == 0:
+        return "empty", None, sample
     if arabic * _SCRIPT_SHARE < other:
-        return prior if prior is not None and arabic else _langdetect(sample)
-    decided, lean = arabic_script(sample, arabic)
-    if decided:
-        return decided
-    if prior is not None:
-        return prior
-    guess = _langdetect(sample)
-    return guess if guess in ("ar", "fa", "ur") else lean
+        return "other", "ar" if arabic > 0 else None, sample
+    own = _own_language(sample, arabic)
+    if own:
+        return "decided", own, sample
+    fa, ar = _evidence(sample)
+    lean = "fa" if fa > ar else "ar"
+    if max(fa, ar) < _MIN_EVIDENCE:
+        return "unsure", lean, sample
+    if fa >= _LEAD * ar:
+        return "decided", "fa", sample
+    if ar >= _LEAD * fa:
+        return "decided", "ar", sample
+    return "mixed", lean, sample
 
 
-def arabic_script(sample: str, letters: int | None = None) -> tuple[str | None, str]:
+def arabic_script(sample: str) -> tuple[str | None, str]:
     """(the language the statistics decide, or None; the language they lean to) for Arabic-script text."""
-    if letters is None:
-        letters = len(sample.encode("utf-8", "surrogatepass").translate(None, _DROP_ALL_BUT_ARABIC))
-    if _ANY_OWN.search(sample):
-        hits, code = max((sum(sample.count(ch) for ch in own), code) for code, own in _OWN_LETTERS)
-        if hits >= _MIN_OWN and hits >= _OWN_SHARE * letters:
-            return code, code
+    verdict, value, _ = _read(sample)
+    if verdict == "decided":
+        return value, value
+    return None, value or "ar"
+
+
+def _own_language(sample: str, letters: int) -> str | None:
+    """Urdu, Pashto, Kurdish, Sindhi or Uyghur, where the letters only that language has are frequent enough."""
+    if not _ANY_OWN.search(sample):
+        return None
+    hits, code = max((sum(sample.count(ch) for ch in own), code) for code, own in _OWN_LETTERS)
+    return code if hits >= _MIN_OWN and hits >= _OWN_SHARE * letters else None
+
+
+def _evidence(sample: str) -> tuple[int, int]:
+    """(Persian, Arabic) evidence: function words and پ چ ژ گ; function words, words with the article, ة.
+
+    ZWNJ is not counted: the Arabic rules delete it, and evidence the fix step changes would give fixed text
+    another language than its source had.
+    """
     folded = sample
     for old, new in _FOLDS:
         folded = folded.replace(old, new)
-    words = set(folded.split())
-    fa = 2 * len(words & _FA_WORDS) + sum(sample.count(ch) for ch in _FA_LETTERS) + _joining_zwnj(sample)
-    ar = 2 * len(words & _AR_WORDS) + folded.count(" ال") + sample.count("ة")
-    lean = "fa" if fa > ar else "ar"
-    if max(fa, ar) < _MIN_EVIDENCE:
-        return None, lean
-    if fa >= _LEAD * ar:
-        return "fa", lean
-    if ar >= _LEAD * fa:
-        return "ar", lean
-    return None, lean
-
-
-# ZWNJ that keeps two joining letters apart (می‌شود, کتاب‌ها): Persian. Only these count, the ones the Persian chars
-# rules keep, so that fixing a text does not change the evidence (and cleaning cleaned text changes nothing).
-_ZWNJ_RUN = re.compile("\u200c+(?=[\u0620-\u064a\u066e-\u06d3])")
-_NON_JOINING = frozenset("ءآأؤإاٱدذرزژوۆۇۈۉۋةۀەڈډڑڕړےۓ")
-_MAX_ZWNJ = 20
-
-
-def _joining_zwnj(sample: str) -> int:
-    if "\u200c" not in sample:
-        return 0
-    count = 0
-    for m in _ZWNJ_RUN.finditer(sample):
-        prev = sample[m.start() - 1] if m.start() else ""
-        if "\u0620" <= prev <= "\u06d3" and prev not in _NON_JOINING:
-            count += 1
-            if count == _MAX_ZWNJ:
-                break
-    return count
+    tokens = folded.split()
+    words = set(tokens)
+    fa = 2 * len(words & _FA_WORDS) + sum(sample.count(ch) for ch in _FA_LETTERS)
+    ar = 2 * len(words & _AR_WORDS) + (" " + " ".join(tokens)).count(" ال") + folded.count("ة")
+    return fa, ar
 
 
 # What the chars rules change is taken out of what langdetect sees (letter variants folded, marks, tatweel,
@@ -165,7 +195,8 @@ _SEEDED = False
 def _langdetect(sample: str) -> str | None:
     """langdetect, seeded so the answer is the same on every run; None where it has nothing to go on."""
     global _SEEDED
-    cleaned = " ".join(dict.fromkeys(_canonical(p) for p in _SENTENCES.split(_NOISE.sub(" ", sample))))
+    pieces = dict.fromkeys(_canonical(p) for p in _SENTENCES.split(_NOISE.sub(" ", sample)))
+    cleaned = " ".join(p for p in pieces if p)
     if not any(ch.isalpha() for ch in cleaned):
         return None
     from langdetect import DetectorFactory
