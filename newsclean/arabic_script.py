@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
+from . import lang as lang_step
+
 Fix = list[tuple[int, int, str]]
 
 # Letters of the Arabic script (Arabic, Persian, Urdu and the other languages' letters), and the marks over them.
@@ -225,4 +227,25 @@ def persian_zwnj(text: str, lang: str | None = None) -> Fix:
                 out.append((m.start(), m.end(), "\u200c"))
         elif prev_arabic or next_arabic or not prev.strip() or not after.strip() or not (prev + after).isalpha():
             out.append((m.start(), m.end(), ""))
+    return out
+
+
+# --- ZWNJ in Arabic text ------------------------------------------------------------------------------------------
+_ZWNJ_RUN_ANY = re.compile("\u200c+")
+
+
+def arabic_zwnj(text: str, lang: str | None = None) -> Fix:
+    """ZWNJ has no use in Arabic and goes, except in the lines whose own letters say they are Persian.
+
+    A Persian story on a page taken for Arabic keeps its ZWNJ (which nothing could put back) until the split step
+    redoes it in Persian; a line is judged alone, so taking other lines out cannot change the verdict.
+    """
+    if "\u200c" not in text:
+        return []
+    out: Fix = []
+    pos = 0
+    for line in text.split("\n"):
+        if "\u200c" in line and lang_step.decided(line) != "fa":
+            out.extend((pos + m.start(), pos + m.end(), "") for m in _ZWNJ_RUN_ANY.finditer(line))
+        pos += len(line) + 1
     return out

@@ -171,6 +171,7 @@ FIXERS: dict[str, Fixer] = {
     "cp1256-as-latin1": mojibake.cp1256_as_latin1,
     "presentation-forms": arabic_script.presentation_forms,
     "arabic-yeh": arabic_script.arabic_yeh,
+    "arabic-zwnj": arabic_script.arabic_zwnj,
     "persian-digits": arabic_script.persian_digits,
     "persian-zwnj": arabic_script.persian_zwnj,
 }

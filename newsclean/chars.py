@@ -1,15 +1,13 @@
 """The character step: apply the `chars` rules for the text's language, each change logged under its rule id.
 
 Rules run in pack order, each on the output of the one before, so a table can rely on an earlier fold
-(presentation forms first, letters next, spaces last). A range can be redone for one story in another language,
-and a document that mixes Arabic and Persian paragraphs is fixed paragraph by paragraph.
+(presentation forms first, letters next, spaces last). A range can be redone for one story in another language.
 """
 
 from __future__ import annotations
 
 import re
 
-from . import lang as lang_step
 from .edits import Pending
 from .engine import Rule, RuleSet
 from .model import Document
@@ -125,50 +123,7 @@ def apply_chars(doc: Document, rules: list[Rule], lang: str | None, start: int =
 
 
 def fix_chars(doc: Document, rules: RuleSet) -> Document:
-    """The chars step for the whole document in its language, then the layout rules (spacing) last.
-
-    A document with Arabic and Persian side by side (a Persian story and an Arabic one) has no one language whose
-    rules suit all of it, and the Arabic rules drop the Persian ZWNJ for good: there each paragraph is fixed in
-    the language its own letters show (the document's where they do not say).
-    """
-    if doc.lang in _MIXABLE and lang_step.mixed(doc.text):
-        for start, end, lang in reversed(_paragraph_languages(doc.text, doc.lang)):
-            apply_chars(doc, rules.select("chars", lang, "chars"), lang, start, end)
-    else:
-        apply_chars(doc, rules.select("chars", doc.lang, "chars"), doc.lang)
+    """The chars step for the whole document in its language, then the layout rules (spacing) last."""
+    apply_chars(doc, rules.select("chars", doc.lang, "chars"), doc.lang)
     apply_chars(doc, rules.select("chars", doc.lang, "layout"), doc.lang)
     return doc
-
-
-_MIXABLE = ("ar", "fa")
-
-
-def _paragraph_languages(text: str, default: str) -> list[tuple[int, int, str]]:
-    """The text cut into runs of lines of one language: (start, end, language), covering all of it.
-
-    A line the statistics decide has its language; any other line (a headline, a signature, a blank line) takes
-    the language of the nearest line that has one, the next one on a tie (a headline belongs to what follows).
-    """
-    lines = text.split("\n")
-    # Lines are counted without the blank ones, which the layout rules take out: fixed text must cut the same way.
-    order: list[int] = []
-    count = 0
-    for line in lines:
-        count += bool(line.strip())
-        order.append(count)
-    known = [(order[i], lang_step.decided(line)) for i, line in enumerate(lines) if line.strip()]
-    known = [(n, lang) for n, lang in known if lang in _MIXABLE]
-    runs: list[tuple[int, int, str]] = []
-    pos = 0
-    k = 0
-    for i, line in enumerate(lines):
-        while k + 1 < len(known) and abs(known[k + 1][0] - order[i]) <= abs(known[k][0] - order[i]):
-            k += 1
-        lang = known[k][1] if known else default
-        end = min(pos + len(line) + 1, len(text))
-        if runs and runs[-1][2] == lang:
-            runs[-1] = (runs[-1][0], end, lang)
-        else:
-            runs.append((pos, end, lang))
-        pos = end
-    return runs

@@ -76,6 +76,8 @@ _MIN_OWN = 3
 # Arabic-script text is judged by its letters when it has at least a quarter of the letters: scraped pages carry
 # style sheets and scripts whose Latin letters outnumber a short article's.
 _SCRIPT_SHARE = 3
+# A sentence votes on the language of a text that mixes Arabic and Persian from this length on.
+_VOTE_LENGTH = 40
 
 
 def detect(text: str, prior: str | None = None) -> str | None:
@@ -93,27 +95,40 @@ def detect(text: str, prior: str | None = None) -> str | None:
         return value
     if prior is not None:
         return prior
+    if verdict == "mixed":
+        vote = _sentence_vote(sample)
+        if vote:
+            return vote
     guess = _langdetect(sample)
     return guess if guess in ("ar", "fa") else value  # Urdu shows in its own letters: the statistics saw none
 
 
+def _sentence_vote(sample: str) -> str | None:
+    """Arabic and Persian side by side: the language of most of the text that decides for itself, sentence by
+    sentence (by length). Short lines (tags, datelines, captions) seldom decide, so the answer does not change when
+    the strip step takes them out."""
+    weight = {"ar": 0, "fa": 0}
+    for sentence in sample.split("\n"):
+        lang = decided(sentence) if len(sentence) >= _VOTE_LENGTH else None
+        if lang in weight:
+            weight[lang] += len(sentence)
+    if weight["ar"] == weight["fa"]:
+        return None
+    return "ar" if weight["ar"] > weight["fa"] else "fa"
+
+
 def decided(text: str) -> str | None:
-    """The language the letter statistics alone give the text, or None where they do not decide."""
+    """The language the letter statistics alone give the text (a line, a paragraph), or None where they do not."""
     verdict, value, _ = _read(text)
     return value if verdict == "decided" else None
-
-
-def mixed(text: str) -> bool:
-    """Whether the text holds Arabic and Persian side by side, enough of each that neither can be its language."""
-    return _read(text)[0] == "mixed"
 
 
 @lru_cache(maxsize=8)
 def _read(text: str) -> tuple[str, str | None, str]:
     """What the statistics say: (verdict, value, sample). Verdicts: `empty` (no letters), `other` (another script;
     value: whether there is Arabic script at all), `decided` (value: the language), `mixed` or `unsure` (Arabic
-    script the statistics cannot give one language; value: the one they lean to). Cached: the chars step asks
-    again about the text the pipeline just detected."""
+    script the statistics cannot give one language: both have evidence, or too little; value: the one they lean
+    to). Cached: a text is often asked about twice."""
     sample = text[:_SAMPLE]
     if any(mark in sample for mark in ("http", "www.", "@", "#")):
         sample = _NOISE.sub(" ", sample)
