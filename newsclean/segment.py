@@ -99,7 +99,7 @@ def _story_languages(doc: Document, rules: RuleSet) -> None:
     for story in doc.stories:
         start = doc.log.to_current(story.start)
         end = doc.log.to_current(story.end)
-        lang = detect(doc.text[start:end], prior=fixed_in) or fixed_in
+        lang = detect(doc.text[start:end], prior=fixed_in if len(doc.stories) > 1 else None) or fixed_in
         story.lang = lang
         if lang != fixed_in:
             apply_chars(doc, rules.select("chars", lang, "chars"), lang, start, end)
