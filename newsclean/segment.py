@@ -98,13 +98,18 @@ def _story_languages(doc: Document, rules: RuleSet) -> None:
     longest = (-1, fixed_in)
     for story in doc.stories:
         start = doc.log.to_current(story.start)
-        end = doc.log.to_current(story.end)
+        end = _story_end(doc, story)
         lang = detect(doc.text[start:end], prior=fixed_in if len(doc.stories) > 1 else None) or fixed_in
         story.lang = lang
         if lang != fixed_in:
             apply_chars(doc, rules.select("chars", lang, "chars"), lang, start, end)
-            end = doc.log.to_current(story.end)
-            apply_chars(doc, rules.select("chars", lang, "layout"), lang, start, end)
+            apply_chars(doc, rules.select("chars", lang, "layout"), lang, start, _story_end(doc, story))
         if end - start > longest[0]:
             longest = (end - start, lang)
     doc.lang = longest[1]
+
+
+def _story_end(doc: Document, story: Story) -> int:
+    """Where a story's text ends in the current text: before the line break that separates it from the next."""
+    end = doc.log.to_current(story.end)
+    return end - 1 if end > 0 and doc.text[end - 1] == "\n" else end
