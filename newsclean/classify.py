@@ -125,11 +125,8 @@ def _spans(doc: Document, kept: list[tuple[int, Line]], by_line: list[Rule | Non
         if _covers(ln.text, taken):
             by_line[k] = taken[0][2]
             continue
-        floor = 0
-        for s, e, rule in taken:
-            s, e = _with_spaces(ln.text, s, e, floor)
+        for s, e, rule in _with_spaces(ln.text, taken):
             out.append(Pending(ln.start + s, ln.start + e, "", rule.id, True))
-            floor = e
     return out
 
 
@@ -144,12 +141,25 @@ def _covers(text: str, taken: list[tuple[int, int, Rule]]) -> bool:
     return not any(ch.isalnum() for ch in "".join(rest))
 
 
-def _with_spaces(text: str, s: int, e: int, floor: int) -> tuple[int, int]:
-    """Widen a span so that removing it leaves one space between its neighbours, none at the line's edges
-    (never reaching back before `floor`, the end of the span before it)."""
-    while e < len(text) and text[e] == _SPACE:
-        e += 1
-    if e == len(text):
+def _with_spaces(text: str, taken: list[tuple[int, int, Rule]]) -> list[tuple[int, int, Rule]]:
+    """Widen spans so that removing them leaves one space between neighbours and none at the line's end.
+
+    Each span takes the spaces after it; the spans that reach the end of the line (alone or as a chain of
+    touching spans) also take the spaces before the first of them.
+    """
+    widened = []
+    for i, (s, e, rule) in enumerate(taken):
+        stop = taken[i + 1][0] if i + 1 < len(taken) else len(text)
+        while e < stop and text[e] == _SPACE:
+            e += 1
+        widened.append([s, e, rule])
+    end = len(text)
+    for i in range(len(widened) - 1, -1, -1):
+        s, e, _ = widened[i]
+        if e != end:
+            break
+        floor = widened[i - 1][1] if i else 0
         while s > floor and text[s - 1] == _SPACE:
             s -= 1
-    return s, e
+        widened[i][0] = end = s
+    return [(s, e, rule) for s, e, rule in widened]

@@ -48,6 +48,8 @@ class Document:
     found: list[Found] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
     site: str | None = None
+    fixed_lang: str | None = None  # the language the characters were fixed for
+    lang_hint: str | None = None  # a language to fix the characters for instead of detecting one
 
     @classmethod
     def from_text(cls, doc_id: str, text: str, fields: dict[str, Any] | None = None, site: str | None = None):

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from . import classify, segment
 from . import lang as lang_step
 from .chars import fix_chars
+from .edits import EditLog
 from .engine import RuleSet
 from .model import Document, Story
 from .repair import repair
@@ -22,7 +23,7 @@ STEPS = ("fix", "strip", "split", "meta")
 def fix(doc: Document, rules: RuleSet) -> Document:
     """Unicode repair, the document's language, then the character fixes for that language."""
     repair(doc, rules)
-    doc.lang = lang_step.detect(doc.text)
+    doc.lang = doc.fixed_lang = doc.lang_hint or lang_step.detect(doc.text)
     return fix_chars(doc, rules)
 
 
@@ -52,9 +53,28 @@ _STEP_FUNCTIONS: dict[str, Callable[[Document, RuleSet], Document]] = {
 
 
 def run(doc: Document, rules: RuleSet, steps: Iterable[str] = STEPS) -> Document:
-    """Run the named steps, in pipeline order, that the document has not been through yet."""
-    wanted = set(steps)
+    """Run the named steps, in pipeline order, that the document has not been through yet.
+
+    Once junk is out and stories are apart, the text can read as another language than the raw page did (an
+    Arabic tag cloud on a Persian page). Then the document is cleaned again from its source for that language,
+    so that cleaning the output decides the same way and changes nothing.
+    """
     rules = rules.for_site(doc.site)
+    doc = _run_steps(doc, rules, set(steps))
+    for _ in range(_SETTLE_TRIES):
+        if "split" not in doc.steps or doc.lang == doc.fixed_lang:
+            break
+        fresh = Document(id=doc.id, log=EditLog(doc.source), fields=doc.fields, site=doc.site, lang_hint=doc.lang)
+        doc = _run_steps(fresh, rules, set(doc.steps))
+    if not doc.stories:
+        doc.stories = [Story(0, len(doc.source), lang=doc.lang)]
+    return doc
+
+
+_SETTLE_TRIES = 3
+
+
+def _run_steps(doc: Document, rules: RuleSet, wanted: set[str]) -> Document:
     for name in STEPS:
         if name in wanted and name not in doc.steps:
             if name != "fix" and "fix" not in doc.steps:
@@ -62,8 +82,6 @@ def run(doc: Document, rules: RuleSet, steps: Iterable[str] = STEPS) -> Document
                 doc.steps.append("fix")
             _STEP_FUNCTIONS[name](doc, rules)
             doc.steps.append(name)
-    if not doc.stories:
-        doc.stories = [Story(0, len(doc.source), lang=doc.lang)]
     return doc
 
 

@@ -61,7 +61,8 @@ def from_record(record: dict[str, Any], doc_id: str) -> Document:
     source = record["source"]
     edits = [Edit(r["start"], r["end"], "", r["rule"], True) for r in record.get("removed") or []]
     edits += [Edit(c["start"], c["end"], c["new"], c["rule"]) for c in record.get("changes") or []]
-    doc = Document(id=doc_id, log=EditLog(source, edits), fields=record.get("fields") or {}, lang=record.get("lang"))
+    lang = record.get("lang")
+    doc = Document(id=doc_id, log=EditLog(source, edits), fields=record.get("fields") or {}, lang=lang, fixed_lang=lang)
     doc.stories = [
         Story(s["start"], s["end"], s.get("relation", "main"), s.get("title") is not None, s.get("lang"))
         for s in record.get("stories") or []
