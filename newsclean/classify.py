@@ -30,19 +30,31 @@ class Labelled:
 
 
 def label_lines(text: str, rules: RuleSet, lang: str | None) -> list[Labelled]:
-    """Every line of `text` with the first matching line rule; separators are never labelled."""
+    """Every line of `text` with the first matching line rule; separators are never labelled.
+
+    A line is tried only against the rules its gate lets through (the index), and of those only the ones its
+    size allows.
+    """
     lines = split_lines(text)
-    line_rules = rules.select("line", lang)
-    content = [ln for ln in lines if not ln.is_separator]
-    total = len(content)
-    context = _context(lines)
-    labels = {}
-    for i, ln in enumerate(content):
-        view = LineView(ln.text, i, total, context)
-        for rule in line_rules:
-            if rule.predicate(view):
-                labels[ln.start] = rule
-                break
+    index = rules.index("line", lang)
+    labels: dict[int, Rule] = {}
+    if index.rules and lines:
+        candidates = index.candidates(text, [(ln.start, ln.text) for ln in lines])
+        context = _context(lines)
+        total = len(context.texts)
+        i = -1
+        for ln, ids in zip(lines, candidates):
+            if ln.is_separator:
+                continue
+            i += 1
+            if not ids:
+                continue
+            view = LineView(ln.text, i, total, context)
+            for rid in ids:
+                rule = index.rules[rid]
+                if rule.predicate(view):
+                    labels[ln.start] = rule
+                    break
     return [Labelled(ln, labels.get(ln.start)) for ln in lines]
 
 
@@ -93,17 +105,21 @@ def _record(doc: Document, rule: Rule, start: int, end: int, text: str) -> None:
 def _spans(doc: Document, kept: list[tuple[int, Line]], by_line: list[Rule | None], rules: RuleSet) -> list[Pending]:
     """Junk cut out of kept lines. A span that leaves nothing of its line takes the whole line instead: it is
     entered in `by_line`, so whole lines are removed together and leave no blank line."""
-    span_rules = rules.select("span", doc.lang)
-    if not span_rules:
+    index = rules.index("span", doc.lang)
+    if not index.rules or not kept:
         return []
+    candidates = index.candidates(doc.text, [(ln.start, ln.text) for _, ln in kept])
     out: list[Pending] = []
     total = len(kept)
     context = None
     state: dict = {}
-    for i, (k, ln) in enumerate(kept):
+    for i, ((k, ln), ids) in enumerate(zip(kept, candidates)):
+        if not ids:
+            continue
         taken: list[tuple[int, int, Rule]] = []
         view = None
-        for rule in span_rules:
+        for rid in ids:
+            rule = index.rules[rid]
             if rule.line_predicate is not None:
                 if view is None:
                     context = context or LineContext([item.text for _, item in kept])

@@ -15,6 +15,7 @@ import yaml
 
 from .errors import PackError
 from .fold import words_of
+from .index import RuleIndex
 from .matchers import CompileContext
 from .patterns import DEFAULT_TIMEOUT
 from .rules import Rule, compile_rule
@@ -76,6 +77,14 @@ class RuleSet:
 
     def by_id(self, rule_id: str) -> Rule | None:
         return next((r for r in self.all_rules() if r.id == rule_id), None)
+
+    def index(self, kind: str, lang: str | None) -> RuleIndex:
+        """The rules of one kind for `lang`, indexed by what their lines must hold (built once, then cached)."""
+        key = ("index", kind, lang)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = RuleIndex(self.select(kind, lang))
+        return found
 
     def select(self, kind: str, lang: str | None, stage: str | None = None) -> list[Rule]:
         """Rules of one kind that apply to text in `lang`, in pack order."""

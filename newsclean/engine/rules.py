@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import PackError
+from .gates import OPEN, DocumentGate, all_of, gate_of, span_gate
 from .matchers import CompileContext, Predicate, SpanFinder, _resolve_lists, compile_matcher, compile_span
 from .patterns import compile_pattern, pattern_error
 
@@ -60,6 +61,7 @@ class Rule:
     stage: str = "chars"
     examples: list[dict] = field(default_factory=list)
     spec: dict = field(default_factory=dict, repr=False)
+    gate: DocumentGate = field(default_factory=lambda: DocumentGate(OPEN), repr=False)
 
     def applies_to(self, lang: str | None) -> bool:
         """Whether the rule runs on text in `lang` (rules without a language run on every text)."""
@@ -104,12 +106,16 @@ def compile_rule(spec: Any, *, pack: str, file: str, line: int, ctx: CompileCont
         if match is None:
             raise fail(None, f"a {kind} rule needs a match")
         rule.predicate = compile_matcher(match, ctx, mline)
+        rule.gate = DocumentGate(gate_of(match, ctx.trusted))
     elif kind == "span":
         if match is None:
             raise fail(None, "a span rule needs a match ({regex: PATTERN} or {repeats: ...})")
         rule.finder, rule.pattern = compile_span(match, ctx, mline)
+        gates = [span_gate(match, ctx.trusted)]
         if "line" in spec:
             rule.line_predicate = compile_matcher(spec["line"], ctx, spec.line_of("line"))
+            gates.append(gate_of(spec["line"], ctx.trusted))
+        rule.gate = DocumentGate(all_of(gates))
     elif match is not None:
         rule.pattern = _pattern_of(match, ctx, fail, "a chars rule's match must be {regex: PATTERN}")
     if "line" in spec and kind != "span":

@@ -1,0 +1,263 @@
+"""Gates: necessary conditions of a rule's matcher, worked out once from its spec and tested cheaply first.
+
+Most rules fire on a few lines of a few pages. A gate says what any line a rule matches must have (a prefix,
+a substring, a pattern, at most so many characters or words), so a whole document is checked once per rule, at C
+speed, and a rule whose gate fails is never called on that document's lines. A gate is conservative: when a
+matcher says nothing certain, its gate is open, and the rule runs as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .fold import fold, unfold_pattern
+
+# Constructs whose meaning at a line's edge differs between one line and a whole document: such patterns get no
+# document-level gate.
+_EDGE_SENSITIVE = re.compile(r"\(\?<!|\(\?!|\\A|\\Z|\\z|\\B|\(\?[a-zA-Z]*s")
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """What every line a matcher accepts has; None means "nothing certain"."""
+
+    max_chars: int | None = None
+    max_words: int | None = None
+    prefixes: tuple[str, ...] | None = None  # folded: the line's folded head starts with one of them
+    needles: tuple[str, ...] | None = None  # the line holds one of them as written
+    pattern: str | None = None  # the line matches this regex (searched)
+
+    @property
+    def is_open(self) -> bool:
+        return self == OPEN
+
+
+OPEN = Gate()
+
+
+def gate_of(spec: Any, trusted: bool = True) -> Gate:
+    """The gate of a matcher spec (a mapping whose conditions must all hold)."""
+    if not isinstance(spec, dict):
+        return OPEN
+    parts = [_gate_of_key(key, value, trusted) for key, value in spec.items()]
+    return _all(parts)
+
+
+def _gate_of_key(key: str, value: Any, trusted: bool) -> Gate:
+    if key == "length" and isinstance(value, dict):
+        return Gate(max_chars=value.get("max_chars"), max_words=value.get("max_words"))
+    if key == "prefix":
+        items = [value] if isinstance(value, str) else value
+        return Gate(prefixes=tuple(sorted({fold(p) for p in items})))
+    if key == "contains":
+        return Gate(needles=tuple([value] if isinstance(value, str) else value))
+    if key == "regex" and trusted and isinstance(value, str) and not _EDGE_SENSITIVE.search(value):
+        return Gate(pattern=value)
+    if key == "date":
+        return Gate(pattern=r"\d")  # a date line always has its year in digits
+    if key == "all" and isinstance(value, list):
+        return _all([gate_of(item, trusted) for item in value])
+    if key == "any" and isinstance(value, list):
+        return _any([gate_of(item, trusted) for item in value])
+    return OPEN
+
+
+def span_gate(spec: Any, trusted: bool = True) -> Gate:
+    """The gate of a span rule's match: its `needs` strings and its regex (the line holds what it cuts)."""
+    if not isinstance(spec, dict):
+        return OPEN
+    needs = spec.get("needs")
+    pattern = spec.get("regex")
+    safe = trusted and isinstance(pattern, str) and not _EDGE_SENSITIVE.search(pattern)
+    return Gate(
+        needles=tuple([needs] if isinstance(needs, str) else needs) if needs else None,
+        pattern=pattern if safe else None,
+    )
+
+
+def all_of(parts: list[Gate]) -> Gate:
+    """Gates that must all hold at once, as one gate."""
+    return _all(parts)
+
+
+def _all(parts: list[Gate]) -> Gate:
+    """Every condition holds: the tightest bounds, and any one certain requirement."""
+    maxima = [g.max_chars for g in parts if g.max_chars is not None]
+    words = [g.max_words for g in parts if g.max_words is not None]
+    return Gate(
+        max_chars=min(maxima) if maxima else None,
+        max_words=min(words) if words else None,
+        prefixes=next((g.prefixes for g in parts if g.prefixes), None),
+        needles=next((g.needles for g in parts if g.needles), None),
+        pattern=next((g.pattern for g in parts if g.pattern), None),
+    )
+
+
+def _any(parts: list[Gate]) -> Gate:
+    """One condition holds: the loosest bounds, and a requirement only where every branch has one."""
+    if not parts:
+        return OPEN
+
+    def loosest(values: list[int | None]) -> int | None:
+        return None if any(v is None for v in values) else max(values)
+
+    prefixes = [g.prefixes for g in parts]
+    needles = [g.needles for g in parts]
+    patterns = [g.pattern for g in parts]
+    return Gate(
+        max_chars=loosest([g.max_chars for g in parts]),
+        max_words=loosest([g.max_words for g in parts]),
+        prefixes=tuple(sorted({p for ps in prefixes for p in ps})) if all(prefixes) else None,
+        needles=tuple(n for ns in needles for n in ns) if all(needles) else None,
+        pattern="|".join(f"(?:{p})" for p in patterns) if all(patterns) else None,
+    )
+
+
+class DocumentGate:
+    """A gate compiled for documents: the literal strings one of which any matching line holds, or the folded
+    prefixes one of which it starts with, and the size a matching line can have (`fits`).
+
+    A regex is never searched over a whole document to gate it (a pattern written for one line can cost a
+    hundred times more there); the literal strings every match of it contains stand for it.
+    """
+
+    __slots__ = ("gate", "literals", "prefix_re")
+
+    def __init__(self, gate: Gate) -> None:
+        self.gate = gate
+        self.literals = _usable(gate.needles) or _usable(required_literals(gate.pattern) if gate.pattern else None)
+        self.prefix_re = None
+        if gate.prefixes and not self.literals:
+            alternatives = "|".join(unfold_pattern(p) for p in gate.prefixes)
+            self.prefix_re = re.compile(rf"^[\s\u200c]*(?:{alternatives})", re.M)
+
+    def fits(self, n_chars: int, n_words: int) -> bool:
+        """Whether a line of this size can match at all."""
+        gate = self.gate
+        return (gate.max_chars is None or n_chars <= gate.max_chars) and (
+            gate.max_words is None or n_words <= gate.max_words
+        )
+
+
+# Single characters common in prose: as a rule's only literal they would gate nothing.
+_COMMON = set(".,،؛:;!?؟()[]{}\"'«»-–—/_*&%+=<>|")
+
+
+def _usable(literals) -> tuple[str, ...] | None:
+    """Literals worth looking for: two characters or more, or one rare symbol (`@`, `#`); all or nothing."""
+    if not literals:
+        return None
+    for lit in literals:
+        if not lit or (len(lit) == 1 and (lit.isalnum() or lit.isspace() or lit in _COMMON)):
+            return None
+    return tuple(literals)
+
+
+# --- literals every match of a regex contains -----------------------------------------------------------------
+
+_MAX_SET = 64
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of `pattern` contains, or None.
+
+    Read from the parsed pattern: runs of literals, alternations of them and repeats that must occur. A pattern
+    with case-insensitive parts gives None, as does one whose requirements are too many.
+    """
+    try:
+        from re import _parser  # the standard library's own regex parser
+
+        parsed = _parser.parse(pattern)
+    except Exception:  # a pattern `re` cannot parse has no gate; the rule reports its own error
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found = _required(list(parsed))
+    return tuple(sorted(found)) if found else None
+
+
+def _finite_one(op, av) -> set[str] | None:
+    """The exact strings one parsed element matches, when they are few (None otherwise)."""
+    from re import _constants as c
+
+    if op is c.LITERAL:
+        return {chr(av)}
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {""}
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            part = _finite(list(branch))
+            if part is None:
+                return None
+            out |= part
+        return out if len(out) <= _MAX_SET else None
+    if op is c.SUBPATTERN:
+        if av[1] & re.IGNORECASE:
+            return None
+        return _finite(list(av[-1]))
+    if op is c.IN:
+        if len(av) <= 8 and all(kind is c.LITERAL for kind, _ in av):
+            return {chr(v) for _, v in av}
+        return None
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        low, high, item = av
+        if low == high and low <= 3:
+            part = _finite(list(item))
+            if part is None:
+                return None
+            out = {""}
+            for _ in range(low):
+                out = {a + b for a in out for b in part}
+            return out if len(out) <= _MAX_SET else None
+    return None
+
+
+def _finite(items: list) -> set[str] | None:
+    out = {""}
+    for op, av in items:
+        part = _finite_one(op, av)
+        if part is None:
+            return None
+        out = {a + b for a in out for b in part}
+        if len(out) > _MAX_SET:
+            return None
+    return out
+
+
+def _required(items: list) -> set[str] | None:
+    """The best set of strings one of which every match of a parsed sequence contains."""
+    from re import _constants as c
+
+    candidates: list[set[str]] = []
+    run: list = []
+
+    def close_run() -> None:
+        if run:
+            found = _finite(run)
+            if found and "" not in found:
+                candidates.append(found)
+            run.clear()
+
+    for op, av in items:
+        if _finite_one(op, av) is not None:
+            run.append((op, av))
+            continue
+        close_run()
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            inner = _required(list(av[2]))
+        elif op is c.SUBPATTERN and not av[1] & re.IGNORECASE:
+            inner = _required(list(av[-1]))
+        elif op is c.BRANCH:
+            parts = [_required(list(branch)) for branch in av[1]]
+            inner = set().union(*parts) if all(parts) else None
+        else:
+            inner = None
+        if inner:
+            candidates.append(inner)
+    close_run()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda found: (min(len(s) for s in found), -len(found)))
