@@ -29,17 +29,20 @@ class Labelled:
     rule: Rule | None
 
 
-def label_lines(text: str, rules: RuleSet, lang: str | None) -> list[Labelled]:
+def label_lines(text: str, rules: RuleSet, lang: str | None, hits: list | None = None) -> list[Labelled]:
     """Every line of `text` with the first matching line rule; separators are never labelled.
 
     A line is tried only against the rules its gate lets through (the index), and of those only the ones its
     size allows.
     """
     lines = split_lines(text)
-    index = rules.index("line", lang)
+    index = rules.index(lang)
+    line_rules = index.kinds["line"].rules
     labels: dict[int, Rule] = {}
-    if index.rules and lines:
-        candidates = index.candidates(text, [(ln.start, ln.text) for ln in lines])
+    if line_rules and lines:
+        if hits is None:
+            hits = index.scan(text)
+        candidates = index.candidates("line", text, [(ln.start, ln.text) for ln in lines], hits)
         context = _context(lines)
         total = len(context.texts)
         i = -1
@@ -51,7 +54,7 @@ def label_lines(text: str, rules: RuleSet, lang: str | None) -> list[Labelled]:
                 continue
             view = LineView(ln.text, i, total, context)
             for rid in ids:
-                rule = index.rules[rid]
+                rule = line_rules[rid]
                 if rule.predicate(view):
                     labels[ln.start] = rule
                     break
@@ -73,7 +76,8 @@ def _context(lines: list[Line]) -> LineContext:
 
 def strip(doc: Document, rules: RuleSet, remove: bool = True) -> Document:
     """Take junk lines and spans out of the document (with `remove=False`, only record the metadata found)."""
-    labelled = label_lines(doc.text, rules, doc.lang)
+    hits = rules.index(doc.lang).scan(doc.text)
+    labelled = label_lines(doc.text, rules, doc.lang, hits)
     lines = [item.line for item in labelled]
     by_line: list[Rule | None] = []
     for item in labelled:
@@ -82,7 +86,7 @@ def strip(doc: Document, rules: RuleSet, remove: bool = True) -> Document:
             _record(doc, rule, item.line.start, item.line.end, item.line.text)
         by_line.append(rule if rule is not None and rule.op in ("drop", "meta") and not rule.keep else None)
     kept = [(k, ln) for k, ln in enumerate(lines) if by_line[k] is None and not ln.is_separator]
-    pending = _spans(doc, kept, by_line, rules)
+    pending = _spans(doc, kept, by_line, rules, hits)
     if not remove:
         return doc
     for start, end, k in removal_ranges(lines, [r is not None for r in by_line]):
@@ -102,13 +106,16 @@ def _record(doc: Document, rule: Rule, start: int, end: int, text: str) -> None:
             add_found(doc, Found(rule.id, "date", found.date, left, right, found.text))
 
 
-def _spans(doc: Document, kept: list[tuple[int, Line]], by_line: list[Rule | None], rules: RuleSet) -> list[Pending]:
+def _spans(
+    doc: Document, kept: list[tuple[int, Line]], by_line: list[Rule | None], rules: RuleSet, hits: list
+) -> list[Pending]:
     """Junk cut out of kept lines. A span that leaves nothing of its line takes the whole line instead: it is
     entered in `by_line`, so whole lines are removed together and leave no blank line."""
-    index = rules.index("span", doc.lang)
-    if not index.rules or not kept:
+    index = rules.index(doc.lang)
+    span_rules = index.kinds["span"].rules
+    if not span_rules or not kept:
         return []
-    candidates = index.candidates(doc.text, [(ln.start, ln.text) for _, ln in kept])
+    candidates = index.candidates("span", doc.text, [(ln.start, ln.text) for _, ln in kept], hits)
     out: list[Pending] = []
     total = len(kept)
     context = None
@@ -119,7 +126,7 @@ def _spans(doc: Document, kept: list[tuple[int, Line]], by_line: list[Rule | Non
         taken: list[tuple[int, int, Rule]] = []
         view = None
         for rid in ids:
-            rule = index.rules[rid]
+            rule = span_rules[rid]
             if rule.line_predicate is not None:
                 if view is None:
                     context = context or LineContext([item.text for _, item in kept])

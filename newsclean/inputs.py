@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from .compression import DECOMPRESSION_ERRORS, CompressionError, is_compressed, open_read, plain_name
 from .decode import InputError, decode, looks_binary
 
 TEXT_SUFFIXES = (".txt",)
@@ -69,7 +70,9 @@ def expand(paths: list[str]) -> Iterator[str | InputError]:
         path = Path(p)
         if path.is_dir():
             found = sorted(
-                str(f) for f in path.rglob("*") if f.is_file() and f.name.endswith(TEXT_SUFFIXES + JSONL_SUFFIXES)
+                str(f)
+                for f in path.rglob("*")
+                if f.is_file() and plain_name(f.name).endswith(TEXT_SUFFIXES + JSONL_SUFFIXES)
             )
             yield from found
         elif path.is_file():
@@ -93,18 +96,21 @@ def read_inputs(paths: list[str], options: InputOptions) -> Iterator[RawDocument
 
 def read_file(name: str, options: InputOptions) -> Iterator[RawDocument | InputError]:
     try:
-        handle = open(name, "rb")
-    except OSError as exc:
-        yield InputError(name, exc.strerror or str(exc))
+        handle = open_read(name)
+    except (OSError, CompressionError) as exc:
+        yield InputError(name, getattr(exc, "strerror", None) or str(exc))
         return
     with handle:
         fmt = options.input_format
         if fmt == "auto":
-            fmt = "jsonl" if name.endswith(JSONL_SUFFIXES) else "text"
-        if fmt == "jsonl":
-            yield from _read_jsonl(handle, name, options)
-        else:
-            yield from _read_text(handle.read(), name, options)
+            fmt = "jsonl" if plain_name(name).endswith(JSONL_SUFFIXES) else "text"
+        try:
+            if fmt == "jsonl":
+                yield from _read_jsonl(handle, name, options)
+            else:
+                yield from _read_text(handle.read(), name, options)
+        except DECOMPRESSION_ERRORS as exc:
+            yield InputError(name, f"cannot read further ({type(exc).__name__}: {exc})")
 
 
 def read_units(name: str, options: InputOptions) -> tuple[str, Iterator[Unit]]:
@@ -120,11 +126,14 @@ def read_units(name: str, options: InputOptions) -> tuple[str, Iterator[Unit]]:
         return fmt, iter([Unit(data, next(_read_text(data, name, options)))])
     fmt = options.input_format
     if fmt == "auto":
-        fmt = "jsonl" if name.endswith(JSONL_SUFFIXES) else "text"
+        fmt = "jsonl" if plain_name(name).endswith(JSONL_SUFFIXES) else "text"
     return fmt, _file_units(name, fmt, options)
 
 
 def _file_units(name: str, fmt: str, options: InputOptions) -> Iterator[Unit]:
+    if is_compressed(name):
+        yield Unit(b"", InputError(name, "compressed files are not rewritten in place; write a new file with -o"))
+        return
     try:
         handle = open(name, "rb")
     except OSError as exc:

@@ -37,6 +37,7 @@ class Report:
     changed_chars: Counter = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     changed_files: list[str] = field(default_factory=list)
+    worker_peaks: dict[int, int] = field(default_factory=dict)  # pid -> peak resident memory (KiB), for -j N
 
     def fail(self, message: str) -> None:
         self.failed += 1
@@ -53,6 +54,20 @@ class Report:
             else:
                 self.changes[e.rule] += 1
                 self.changed_chars[e.rule] += max(e.end - e.start, len(e.new))
+
+    def merge(self, other: Report) -> None:
+        """Add the counts of another report (a worker's, for `-j N`)."""
+        self.documents += other.documents
+        self.stories += other.stories
+        self.failed += other.failed
+        self.errors.extend(other.errors)
+        self.removed.update(other.removed)
+        self.removed_chars.update(other.removed_chars)
+        self.changes.update(other.changes)
+        self.changed_chars.update(other.changed_chars)
+
+    def worker_peak(self, pid: int, peak_kb: int) -> None:
+        self.worker_peaks[pid] = max(peak_kb, self.worker_peaks.get(pid, 0))
 
     def file_changed(self, name: str) -> None:
         self.changed += 1
@@ -89,6 +104,8 @@ class Report:
                 for r in rules
             },
             "error_messages": list(self.errors),
+            "peak_rss_mb": _peak_mb(),
+            "worker_peak_rss_mb": sorted(round(kb / 1024, 1) for kb in self.worker_peaks.values()),
         }
 
 
@@ -99,3 +116,10 @@ def lint_exit(errors: int, findings: int) -> Exit:
     if findings:
         return Exit.CHANGED
     return Exit.OK
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory so far, in MiB."""
+    import resource
+
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)

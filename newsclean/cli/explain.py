@@ -20,17 +20,29 @@ def _console():
 
 def explain(doc: Document) -> None:
     """Each removed piece as `ID:LINE: RULE: text`, in source order."""
+    print_entries(entries(doc))
+
+
+def entries(doc: Document) -> list[tuple[str, int, str, str]]:
+    """The removed pieces as (document id, line, rule, text): what `--explain` prints (built in a worker, printed
+    by the main process)."""
     record = to_record(doc, source=False)
+    return [(doc.id, r["line"], r["rule"], _one_line(r["text"])) for r in record["removed"]]
+
+
+def print_entries(items: list[tuple[str, int, str, str]]) -> None:
+    if not items:
+        return
     if stderr_is_terminal():
         from rich.markup import escape
 
         console = _console()
-        for r in record["removed"]:
-            where = f"[dim]{escape(doc.id)}:{r['line']}:[/]"
-            console.print(f"{where} [bold red]{escape(r['rule'])}[/] {escape(_one_line(r['text']))}", highlight=False)
+        for doc_id, line, rule, text in items:
+            where = f"[dim]{escape(doc_id)}:{line}:[/]"
+            console.print(f"{where} [bold red]{escape(rule)}[/] {escape(text)}", highlight=False)
         return
-    for r in record["removed"]:
-        note(f"{doc.id}:{r['line']}: {r['rule']}: {_one_line(r['text'])}")
+    for doc_id, line, rule, text in items:
+        note(f"{doc_id}:{line}: {rule}: {text}")
 
 
 def _one_line(text: str) -> str:

@@ -106,6 +106,14 @@ def output_options(default: str = "text") -> Callable[[Callable], Callable]:
                     help="Write here (atomically) instead of stdout.",
                 ),
                 click.option("--no-source", is_flag=True, help="Leave the decoded input out of json records."),
+                click.option(
+                    "-j",
+                    "--jobs",
+                    type=click.IntRange(min=1),
+                    default=1,
+                    show_default=True,
+                    help="Worker processes; output keeps input order and is identical to -j 1.",
+                ),
                 click.option("--explain", is_flag=True, help="List every removed piece with its rule id on stderr."),
             ],
         )

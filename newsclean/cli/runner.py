@@ -18,6 +18,7 @@ from typing import IO
 
 import click
 
+from ..compression import wrap_write
 from ..decode import InputError
 from ..emit import to_jsonl, to_text
 from ..engine import PackError, RuleSet, load_rules
@@ -53,6 +54,7 @@ class RunOptions:
     stats_json: str | None = None
     write_back: WriteBack = WriteBack.STDOUT
     color: bool | None = None  # diff colours: None = when stdout is a terminal
+    jobs: int = 1
 
 
 def resolve_format(fmt: str, output: str) -> str:
@@ -84,6 +86,10 @@ def to_document(raw: RawDocument, site: str | None) -> Document:
     return doc
 
 
+def _size(item: RawDocument | InputError) -> int:
+    return getattr(item, "size", 0) or len(getattr(item, "text", ""))
+
+
 def where(raw: RawDocument) -> str:
     return f"{raw.file}:{raw.line}" if raw.line else raw.file
 
@@ -110,6 +116,44 @@ def render(doc: Document, fmt: str, source: bool = True) -> str:
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in to_jsonl(doc))
     text = to_text(doc)
     return text + "\n" if text else ""
+
+
+@dataclass
+class Outcome:
+    """One input document cleaned and rendered: what the main process writes, counts, prints and reports."""
+
+    rendered: str = ""
+    failure: str | None = None
+    report: Report | None = None
+    explain: list | None = None
+    size: int = 0
+
+
+def clean_outcome(item: RawDocument | InputError, rules: RuleSet, options: RunOptions, site: str | None) -> Outcome:
+    """The same function on one process or many: `-j N` output is `-j 1` output, byte for byte."""
+    if isinstance(item, InputError):
+        return Outcome(failure=str(item))
+    doc, failure = process(item, rules, options.steps, site)
+    if failure:
+        return Outcome(failure=failure, size=item.size)
+    counts = Report()
+    counts.add(doc)
+    return Outcome(
+        rendered=render(doc, options.fmt, options.source),
+        report=counts,
+        explain=explain_out.entries(doc) if options.explain else None,
+        size=item.size,
+    )
+
+
+def _clean_chunk(state: tuple[RuleSet, RunOptions, str | None], chunk: list) -> list[Outcome]:
+    """A worker's share of `-j N`: a chunk of documents cleaned and rendered."""
+    rules, options, site = state
+    return [clean_outcome(item, rules, options, site) for item in chunk]
+
+
+CHUNK_DOCUMENTS = 64
+CHUNK_BYTES = 1 << 20
 
 
 class Run:
@@ -149,23 +193,38 @@ class Run:
             explain_out.stats_json(self.report, self.options.stats_json)
 
     def to_stream(self, inputs: list[str]) -> None:
-        """Every document, in the output format, on stdout or into `-o FILE`."""
-        fmt = self.options.fmt
+        """Every document, in the output format, on stdout or into `-o FILE`, in input order (`-j N` workers)."""
+        items = read_inputs(inputs, self.input_options)
+        state = (self.rules, self.options, self.site)
+        if self.options.jobs > 1:
+            from ..parallel import chunked, ordered_map
+
+            chunks = chunked(items, CHUNK_DOCUMENTS, _size, CHUNK_BYTES)
+            batches = ordered_map(_clean_chunk, chunks, self.options.jobs, state, on_worker=self.report.worker_peak)
+            outcomes = (outcome for batch in batches for outcome in batch)
+        else:
+            outcomes = (clean_outcome(item, *state) for item in items)
+        text_format = self.options.fmt == "text"
         with open_output(self.options.output) as out:
             first_text = True
-            for raw in read_inputs(inputs, self.input_options):
-                if isinstance(raw, InputError):
-                    self.fail(str(raw))
-                    continue
-                doc = self.clean(raw)
-                if doc is None:
-                    continue
-                rendered = render(doc, fmt, self.options.source)
-                if fmt == "text" and rendered and not first_text:
-                    out.write("\n\f\n")
-                if rendered:
+            for outcome in outcomes:
+                self.take(outcome)
+                if outcome.rendered:
+                    if text_format and not first_text:
+                        out.write("\n\f\n")
                     first_text = False
-                out.write(rendered)
+                    out.write(outcome.rendered)
+
+    def take(self, outcome: Outcome) -> None:
+        """Count, report and explain one outcome, in input order."""
+        self.report.bytes_read += outcome.size
+        self.progress.advance(outcome.size)
+        if outcome.failure:
+            self.fail(outcome.failure)
+            return
+        self.report.merge(outcome.report)
+        if outcome.explain:
+            explain_out.print_entries(outcome.explain)
 
     def rewrite(self, name: str) -> None:
         """One file cleaned as `--in-place` would: written back, checked or diffed, as the run asks.
@@ -256,6 +315,7 @@ class open_output:
     def __init__(self, name: str) -> None:
         self.name = name
         self._writer: AtomicWriter | None = None
+        self._compressed: IO[bytes] | None = None
         self._handle: IO[str] | None = None
 
     def __enter__(self) -> IO[str]:
@@ -263,7 +323,8 @@ class open_output:
             self._handle = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False)
             return self._handle
         self._writer = AtomicWriter(self.name).__enter__()
-        self._handle = io.TextIOWrapper(self._writer.file, encoding="utf-8", newline="\n")
+        self._compressed = wrap_write(self.name, self._writer.file)
+        self._handle = io.TextIOWrapper(self._compressed, encoding="utf-8", newline="\n")
         return self._handle
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -277,6 +338,8 @@ class open_output:
         try:
             handle.flush()
             handle.detach()
+            if self._compressed is not self._writer.file:
+                self._compressed.close()  # writes the compressed stream's trailer; the file itself stays open
             if exc_type is None:
                 self._writer.commit()
         finally:
@@ -331,6 +394,7 @@ def run_command(params: dict, steps: Iterable[str], write_back: WriteBack = Writ
         stats_json=params.get("stats_json"),
         write_back=write_back,
         color=params.get("color"),
+        jobs=params.get("jobs") or 1,
     )
     report = run_inputs(inputs, input_settings(params), rules, options, params["site"])
     exit_with(report, check)

@@ -1,83 +1,104 @@
 """Which rules may match which lines of a document, found in one pass over the document.
 
 Every rule's gate names literal strings one of which any line it matches holds, or prefixes one of which such a
-line starts with. One Aho-Corasick scan (pyahocorasick: every literal of every rule at once, in C) and one
-search per prefix rule map each rule to the few lines that can carry it; a rule with no such gate is tried on
-every line its size allows. Rules keep their order, so the first matching rule still wins.
+line starts with. One Aho-Corasick scan (pyahocorasick: every literal of every rule at once, in C) maps each
+literal-gated rule to the few lines that can carry it; prefixes are tried at each line's start; a rule with no
+such gate is tried on every line its size allows. Rules keep their order, so the first matching rule still wins.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .rules import Rule
 
+Lines = Sequence[tuple[int, str]]  # (start offset in the document, text) of each line
 
-class RuleIndex:
-    """The candidate rules of each line, for one ordered list of rules."""
 
-    __slots__ = ("rules", "_always", "_unbounded", "_longest", "_prefixed", "_automaton")
+class KindIndex:
+    """The rules of one kind, in order, split by how they are gated."""
+
+    __slots__ = ("rules", "prefixed", "always", "unbounded", "longest")
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
-        self._always: list[int] = []
-        self._prefixed: list[tuple[int, object]] = []
-        by_literal: dict[str, list[int]] = {}
-        for i, rule in enumerate(self.rules):
-            gate = rule.gate
-            if gate.literals:
-                for literal in gate.literals:
-                    by_literal.setdefault(literal, []).append(i)
-            elif gate.prefix_re is not None:
-                self._prefixed.append((i, gate.prefix_re))
-            else:
-                self._always.append(i)
-        self._automaton = _automaton(by_literal) if by_literal else None
-        # lines longer than every bounded rule allows are tried only against the unbounded ones
-        self._unbounded = [i for i in self._always if self.rules[i].gate.gate.max_chars is None]
-        bounds = [self.rules[i].gate.gate.max_chars for i in range(len(self.rules))]
-        self._longest = max((b for b in bounds if b is not None), default=0)
+        self.prefixed = [(i, r.gate.prefix_re) for i, r in enumerate(self.rules) if _gated_by_prefix(r)]
+        ungated = [i for i, r in enumerate(self.rules) if not r.gate.literals and r.gate.prefix_re is None]
+        self.always = [(i, self.rules[i].gate.gate.max_chars, self.rules[i].gate.gate.max_words) for i in ungated]
+        self.unbounded = [i for i, max_chars, _ in self.always if max_chars is None]
+        self.longest = max((r.gate.gate.max_chars or 0 for r in self.rules), default=0)
 
-    def candidates(self, text: str, lines: Sequence[tuple[int, str]]) -> list[list[int]]:
-        """For each line (its start offset in `text` and its text), the indices of the rules worth trying there,
-        in order: those its literals or prefixes let through, and the ungated ones, all within their sizes."""
+
+class RuleIndex:
+    """Rules of several kinds indexed together, so one scan of a document serves all of them."""
+
+    __slots__ = ("kinds", "_automaton")
+
+    def __init__(self, groups: Mapping[str, Sequence[Rule]]) -> None:
+        self.kinds = {kind: KindIndex(rules) for kind, rules in groups.items()}
+        by_literal: dict[str, list[tuple[str, int]]] = {}
+        for kind, index in self.kinds.items():
+            for i, rule in enumerate(index.rules):
+                for literal in rule.gate.literals or ():
+                    by_literal.setdefault(literal, []).append((kind, i))
+        self._automaton = _automaton(by_literal) if by_literal else None
+
+    def scan(self, text: str) -> list[tuple[int, tuple[tuple[str, int], ...]]]:
+        """Where a literal of some rule ends in `text`, and which rules it stands for."""
+        return list(self._automaton.iter(text)) if self._automaton is not None else []
+
+    def candidates(self, kind: str, text: str, lines: Lines, hits: list) -> list[list[int]]:
+        """For each line, the indices (into `self.kinds[kind].rules`) of the rules worth trying there, in order:
+        those its literals or prefix let through, and the ungated ones its size allows."""
+        index = self.kinds[kind]
         starts = [start for start, _ in lines]
         found: list[set[int] | None] = [None] * len(starts)
-        if self._automaton is not None:
-            for end, ids in self._automaton.iter(text):
-                k = bisect_right(starts, end) - 1
-                bucket = found[k]
-                if bucket is None:
-                    found[k] = set(ids)
-                else:
-                    bucket.update(ids)
-        for i, prefix_re in self._prefixed:
-            for m in prefix_re.finditer(text):
-                k = bisect_right(starts, m.start()) - 1
-                bucket = found[k]
-                if bucket is None:
-                    found[k] = {i}
-                else:
-                    bucket.add(i)
+        for end, targets in hits:
+            k = bisect_right(starts, end) - 1
+            for target_kind, i in targets:
+                if target_kind == kind:
+                    bucket = found[k]
+                    if bucket is None:
+                        found[k] = {i}
+                    else:
+                        bucket.add(i)
+        for k, (start, _) in enumerate(lines):
+            for i, prefix_re in index.prefixed:
+                if prefix_re.match(text, start):
+                    bucket = found[k]
+                    if bucket is None:
+                        found[k] = {i}
+                    else:
+                        bucket.add(i)
         out = []
-        rules = self.rules
+        longest, unbounded = index.longest, index.unbounded
         for (_, line), bucket in zip(lines, found):
             n_chars = len(line)
-            n_words = len(line.split()) if n_chars <= self._longest else 0
-            if n_chars > self._longest:
-                ids = self._unbounded if bucket is None else sorted(bucket.union(self._unbounded))
+            if n_chars > longest:
+                ids = unbounded if bucket is None else sorted(bucket.union(unbounded))
             else:
-                ids = self._always if bucket is None else sorted(bucket.union(self._always))
-            out.append([i for i in ids if rules[i].gate.fits(n_chars, n_words)] if n_chars <= self._longest else ids)
+                n_words = len(line.split())
+                ids = [
+                    i
+                    for i, max_chars, max_words in index.always
+                    if (max_chars is None or n_chars <= max_chars) and (max_words is None or n_words <= max_words)
+                ]
+                if bucket is not None:
+                    ids = sorted(bucket.union(ids))
+            out.append(ids)
         return out
 
 
-def _automaton(by_literal: dict[str, list[int]]):
+def _gated_by_prefix(rule: Rule) -> bool:
+    return not rule.gate.literals and rule.gate.prefix_re is not None
+
+
+def _automaton(by_literal: dict[str, list[tuple[str, int]]]):
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
-    for literal, ids in by_literal.items():
-        automaton.add_word(literal, tuple(ids))
+    for literal, targets in by_literal.items():
+        automaton.add_word(literal, tuple(targets))
     automaton.make_automaton()
     return automaton

@@ -78,12 +78,12 @@ class RuleSet:
     def by_id(self, rule_id: str) -> Rule | None:
         return next((r for r in self.all_rules() if r.id == rule_id), None)
 
-    def index(self, kind: str, lang: str | None) -> RuleIndex:
-        """The rules of one kind for `lang`, indexed by what their lines must hold (built once, then cached)."""
-        key = ("index", kind, lang)
+    def index(self, lang: str | None) -> RuleIndex:
+        """The line and span rules for `lang`, indexed by what their lines must hold (built once, then cached)."""
+        key = ("index", lang)
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = RuleIndex(self.select(kind, lang))
+            found = self._cache[key] = RuleIndex({kind: self.select(kind, lang) for kind in ("line", "span")})
         return found
 
     def select(self, kind: str, lang: str | None, stage: str | None = None) -> list[Rule]:
