@@ -13,12 +13,16 @@ from .engine import Rule, RuleSet
 from .model import Document
 
 
-def rule_edits(rule: Rule, text: str, lang: str | None) -> list[tuple[int, int, str]]:
-    """The edits one chars rule proposes on `text` (sorted, non-overlapping, offsets into `text`)."""
+def rule_edits(rule: Rule, text: str, lang: str | None, present: set[str] | None = None) -> list[tuple[int, int, str]]:
+    """The edits one chars rule proposes on `text` (sorted, non-overlapping, offsets into `text`).
+
+    `present`, when given, holds every character the rules' `_needs` name that occurs in `text`: a rule none of
+    whose needed characters is there has nothing to do.
+    """
     if rule.op == "fix":
         return rule.fixer(text, lang)
     needs = _needs(rule)
-    if needs and not any(ch in text for ch in needs):
+    if needs and (present.isdisjoint(needs) if present is not None else not any(ch in text for ch in needs)):
         return []
     if rule.op == "map":
         table = rule.table
@@ -111,15 +115,39 @@ def _class_pattern(rule: Rule) -> re.Pattern:
 
 
 def apply_chars(doc: Document, rules: list[Rule], lang: str | None, start: int = 0, end: int | None = None) -> None:
-    """Run `rules` over the current text (or its `[start, end)` range), logging every change."""
+    """Run `rules` over the current text (or its `[start, end)` range), logging every change.
+
+    One scan finds which of the characters the rules need occur at all (most rules have nothing to do on most
+    pages); the characters a rule writes join that set for the rules after it.
+    """
+    text = doc.log.text
+    stop = len(text) if end is None else end
+    finder = _needed_class(rules)
+    present = set(finder.findall(text, start, stop)) if finder is not None else set()
     for rule in rules:
         text = doc.log.text
         stop = len(text) if end is None else end
-        fixes = rule_edits(rule, text if start == 0 and stop == len(text) else text[start:stop], lang)
+        fixes = rule_edits(rule, text if start == 0 and stop == len(text) else text[start:stop], lang, present)
         if fixes:
             doc.log.apply([Pending(start + s, start + e, new, rule.id) for s, e, new in fixes])
+            for _, _, new in fixes:
+                present.update(new)
             if end is not None:
                 end += len(doc.log.text) - len(text)
+
+
+_NEEDED_CLASSES: dict[tuple[int, ...], tuple[list[Rule], re.Pattern | None]] = {}
+
+
+def _needed_class(rules: list[Rule]) -> re.Pattern | None:
+    """A character class of every character the rules need (compiled once per list of rules)."""
+    key = tuple(id(r) for r in rules)
+    entry = _NEEDED_CLASSES.get(key)
+    if entry is None:
+        chars = sorted({ch for r in rules if r.op != "fix" for ch in _needs(r)})
+        pattern = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]") if chars else None
+        entry = _NEEDED_CLASSES[key] = (list(rules), pattern)
+    return entry[1]
 
 
 def fix_chars(doc: Document, rules: RuleSet) -> Document:

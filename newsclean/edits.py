@@ -111,11 +111,24 @@ class EditLog:
         result: list[Edit] = []
         i = 0
         k = 0
+        shift = 0  # current minus source offset just after the old edits passed so far
         while k < len(pending):
-            a = pending[k].start
-            while i < n and _before(cur[i], cur[i] + len(old[i].new), a):
-                result.append(old[i])
+            p = pending[k]
+            a = p.start
+            while i < n:
+                e = old[i]
+                cs = cur[i]
+                ce = cs + len(e.new)
+                if not (ce <= a if ce > cs else cs <= a):
+                    break
+                result.append(e)
+                shift = ce - e.end
                 i += 1
+            if i == n or not _touches(cur[i], cur[i] + len(old[i].new), a, p.end):
+                # the common case: an edit that meets no earlier one maps straight onto the source
+                result.append(Edit(a - shift, p.end - shift, p.new, p.rule, p.removed and not p.new))
+                k += 1
+                continue
             # a cluster: pending edits that share an old edit are merged together
             group = [pending[k]]
             j = i
@@ -145,6 +158,9 @@ class EditLog:
             else:
                 new = _apply_current(text[cs:ce], [Pending(q.start - cs, q.end - cs, q.new, q.rule) for q in group])
                 result.append(Edit(s, e, new, p.rule, all(q.removed for q in group) and not new))
+            if j > i:
+                last = old[j - 1]
+                shift = cur[j - 1] + len(last.new) - last.end
             i = j
         result.extend(old[i:])
         source = self.source

@@ -132,9 +132,6 @@ def _read(text: str) -> tuple[str, str | None, str]:
     sample = text[:_SAMPLE]
     if any(mark in sample for mark in ("http", "www.", "@", "#")):
         sample = _NOISE.sub(" ", sample)
-    parts = _SENTENCES.split(sample)
-    if len(parts) > 1:
-        sample = "\n".join(dict.fromkeys(p.strip() for p in parts))
     raw = sample.encode("utf-8", "surrogatepass")
     arabic = len(raw.translate(None, _DROP_ALL_BUT_ARABIC))
     if 0 < arabic < _FEW:
@@ -175,18 +172,21 @@ def _own_language(sample: str, letters: int) -> str | None:
 
 
 def _evidence(sample: str) -> tuple[int, int]:
-    """(Persian, Arabic) evidence: function words and پ چ ژ گ; function words, words with the article, ة.
+    """(Persian, Arabic) evidence: function words and words with پ چ ژ گ; function words, words with the article
+    and words with ة.
 
-    ZWNJ is not counted: the Arabic rules delete it, and evidence the fix step changes would give fixed text
-    another language than its source had.
+    Every count is of distinct words, so a sentence or a line the page repeats counts once: taking the copy out
+    (the strip step does) cannot change the language, and cleaning a cleaned text changes nothing. ZWNJ is not
+    counted: the Arabic rules delete it, and evidence the fix step changes would give fixed text another language
+    than its source had.
     """
     folded = sample
     for old, new in _FOLDS:
         folded = folded.replace(old, new)
-    tokens = folded.split()
-    words = set(tokens)
-    fa = 2 * len(words & _FA_WORDS) + sum(sample.count(ch) for ch in _FA_LETTERS)
-    ar = 2 * len(words & _AR_WORDS) + (" " + " ".join(tokens)).count(" ال") + folded.count("ة")
+    words = set(folded.split())
+    vocabulary = " " + " ".join(words)
+    fa = 2 * len(words & _FA_WORDS) + sum(vocabulary.count(ch) for ch in _FA_LETTERS)
+    ar = 2 * len(words & _AR_WORDS) + vocabulary.count(" ال") + vocabulary.count("ة")
     return fa, ar
 
 

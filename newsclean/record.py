@@ -19,7 +19,11 @@ from .model import Document, Found, Story
 def to_record(doc: Document, source: bool = True) -> dict[str, Any]:
     """The `json` format: one object per document (DESIGN.md, Conventions: Output)."""
     src = doc.source
-    breaks = [i for i, ch in enumerate(src) if ch == "\n"] if "\n" in src else []
+    breaks = []
+    pos = src.find("\n")
+    while pos >= 0:
+        breaks.append(pos)
+        pos = src.find("\n", pos + 1)
 
     def line_of(pos: int) -> int:
         return bisect_right(breaks, pos - 1) + 1

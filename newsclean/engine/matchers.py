@@ -339,7 +339,33 @@ def _date(spec: Any, ctx: CompileContext, line: int) -> Predicate:
 
 
 def _all(spec: Any, ctx: CompileContext, line: int) -> Predicate:
-    preds = _list_of(spec, "all", ctx, line)
+    preds = _cheapest_first(spec, _list_of(spec, "all", ctx, line))
+    return _conjunction(preds)
+
+
+# How costly each kind of condition is to test, roughly: conditions that must all hold are tested cheapest first
+# (they are pure, so the order changes nothing but the time).
+_COST = {"length": 0, "position": 0, "punct": 1, "contains": 1, "prefix": 2, "regex": 3, "not": 3, "any": 3, "all": 3}
+_COSTLY = 5  # words, date and the matchers that look at other lines
+
+
+def _cost(spec: Any) -> int:
+    if not isinstance(spec, dict) or not spec:
+        return _COSTLY
+    return max(_COST.get(key, _COSTLY) for key in spec)
+
+
+def _cheapest_first(specs: list, preds: list[Predicate]) -> list[Predicate]:
+    order = sorted(range(len(preds)), key=lambda i: _cost(specs[i]))
+    return [preds[i] for i in order]
+
+
+def _conjunction(preds: list[Predicate]) -> Predicate:
+    if len(preds) == 1:
+        return preds[0]
+    if len(preds) == 2:
+        first, second = preds
+        return lambda ln: first(ln) and second(ln)
     return lambda ln: all(p(ln) for p in preds)
 
 
@@ -493,9 +519,7 @@ def compile_matcher(spec: Any, ctx: CompileContext, line: int) -> Predicate:
         if build is None:
             raise _fail(ctx, _line_of(spec, key, line), f"unknown matcher {key!r} (expected {', '.join(MATCHERS)})")
         preds.append(build(value, ctx, _line_of(spec, key, line)))
-    if len(preds) == 1:
-        return preds[0]
-    return lambda ln: all(p(ln) for p in preds)
+    return _conjunction(_cheapest_first([{key: value} for key, value in spec.items()], preds))
 
 
 def _line_of(spec: Any, key: Any, default: int) -> int:

@@ -31,7 +31,12 @@ class MarkedList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class _MarkedLoader(yaml.SafeLoader):
+# libyaml's parser (when PyYAML was built with it) reads the shipped packs ten times faster; the constructors,
+# and so the line numbers, are the same Python code either way.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _MarkedLoader(_Base):
     def construct_mapping(self, node, deep=False):
         self.flatten_mapping(node)
         out = MarkedDict()
@@ -58,4 +63,4 @@ _MarkedLoader.add_constructor("tag:yaml.org,2002:seq", _MarkedLoader.construct_s
 
 def load_marked(text: str) -> Any:
     """Parse YAML safely (no arbitrary objects), keeping line numbers on mappings and lists."""
-    return yaml.load(text, Loader=_MarkedLoader)  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(text, Loader=_MarkedLoader)  # noqa: S506 - a SafeLoader (or CSafeLoader) subclass
