@@ -31,7 +31,7 @@ _DROP_ALL_BUT_OTHER = bytes(b for b in range(256) if b not in _OTHER_BYTES)
 _FEW = 64
 _NOT_LETTERS = re.compile("[\u0600-\u061f\u0640\u064b-\u065f\u0660-\u066d\u0670\u06d4\u06d6-\u06ed\u06f0-\u06f9]")
 # What langdetect must not see: links, mail addresses, handles and hashtags say nothing about the language.
-_NOISE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+")
+_NOISE = re.compile(r"(?:https?://|www\.)\S++|(?<!\S)[^\s@]++@\S++|[@#]\w++")
 # Where sentences end: a sentence the scraper wrote twice is counted once, so taking the copy out (the strip step
 # does) cannot change the language, and cleaning a cleaned text changes nothing. (A pattern that opens with a
 # character class is scanned four times faster than one that opens with a lookbehind.)

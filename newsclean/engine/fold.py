@@ -42,34 +42,6 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_FOLD).lower()).strip()
 
 
-def unfold_pattern(folded: str) -> str:
-    """A regex for every raw spelling that `fold` turns into `folded` (to find a folded prefix in raw text).
-
-    Each letter becomes the class of letters that fold to it, the marks `fold` drops may sit between letters,
-    and a space stands for any run of spaces and ZWNJs.
-    """
-    out = []
-    for ch in folded:
-        if ch == " ":
-            out.append(r"[\s\u200c]+")
-            continue
-        variants = {ch, ch.upper()} | _UNFOLD.get(ch, set())
-        out.append("[" + "".join(re.escape(v) for v in sorted(variants)) + "]" + _IGNORABLE)
-    return "".join(out)
-
-
-def _unfold_table() -> dict[str, set[str]]:
-    table: dict[str, set[str]] = {}
-    for code, target in _FOLD.items():
-        if isinstance(target, str) and target.strip():
-            table.setdefault(target, set()).add(chr(code))
-    return table
-
-
-_UNFOLD = _unfold_table()
-_IGNORABLE = "[" + "".join(re.escape(chr(c)) for c, t in sorted(_FOLD.items()) if t is None) + "]*"
-
-
 def fold_word(word: str) -> str:
     """A single word folded and stripped of surrounding punctuation."""
     return word.translate(_FOLD).lower().strip(_EDGE_PUNCT)

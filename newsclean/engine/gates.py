@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .fold import fold, unfold_pattern
+from .fold import fold
 
 # Constructs whose meaning at a line's edge differs between one line and a whole document: such patterns get no
 # document-level gate.
@@ -116,22 +116,19 @@ def _any(parts: list[Gate]) -> Gate:
 
 
 class DocumentGate:
-    """A gate compiled for documents: the literal strings one of which any matching line holds, or the folded
-    prefixes one of which it starts with, and the size a matching line can have (`fits`).
+    """A gate compiled for documents: the literal strings one of which any matching line holds, or else the
+    folded prefixes one of which it starts with, and the size a matching line can have (`fits`).
 
     A regex is never searched over a whole document to gate it (a pattern written for one line can cost a
     hundred times more there); the literal strings every match of it contains stand for it.
     """
 
-    __slots__ = ("gate", "literals", "prefix_re")
+    __slots__ = ("gate", "literals", "prefixes")
 
     def __init__(self, gate: Gate) -> None:
         self.gate = gate
         self.literals = _usable(gate.needles) or _usable(required_literals(gate.pattern) if gate.pattern else None)
-        self.prefix_re = None
-        if gate.prefixes and not self.literals:
-            alternatives = "|".join(unfold_pattern(p) for p in gate.prefixes)
-            self.prefix_re = re.compile(rf"^[\s\u200c]*(?:{alternatives})", re.M)
+        self.prefixes = gate.prefixes if gate.prefixes and not self.literals else None
 
     def fits(self, n_chars: int, n_words: int) -> bool:
         """Whether a line of this size can match at all."""

@@ -2,8 +2,9 @@
 
 Every rule's gate names literal strings one of which any line it matches holds, or prefixes one of which such a
 line starts with. One Aho-Corasick scan (pyahocorasick: every literal of every rule at once, in C) maps each
-literal-gated rule to the few lines that can carry it; prefixes are tried at each line's start; a rule with no
-such gate is tried on every line its size allows. Rules keep their order, so the first matching rule still wins.
+literal-gated rule to the few lines that can carry it; each line's start is folded once and compared with the
+prefixes of the prefix-gated rules; a rule with no such gate is tried on every line its size allows. Rules keep
+their order, so the first matching rule still wins.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
+from .fold import fold
 from .rules import Rule
 
 Lines = Sequence[tuple[int, str]]  # (start offset in the document, text) of each line
@@ -19,15 +21,17 @@ Lines = Sequence[tuple[int, str]]  # (start offset in the document, text) of eac
 class KindIndex:
     """The rules of one kind, in order, split by how they are gated."""
 
-    __slots__ = ("rules", "prefixed", "always", "unbounded", "longest")
+    __slots__ = ("rules", "prefixed", "head", "always", "unbounded", "longest")
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
-        self.prefixed = [(i, r.gate.prefix_re) for i, r in enumerate(self.rules) if _gated_by_prefix(r)]
-        ungated = [i for i, r in enumerate(self.rules) if not r.gate.literals and r.gate.prefix_re is None]
+        self.prefixed = [(i, r.gate.prefixes) for i, r in enumerate(self.rules) if _gated_by_prefix(r)]
+        ungated = [i for i, r in enumerate(self.rules) if not r.gate.literals and r.gate.prefixes is None]
         self.always = [(i, self.rules[i].gate.gate.max_chars, self.rules[i].gate.gate.max_words) for i in ungated]
         self.unbounded = [i for i, max_chars, _ in self.always if max_chars is None]
         self.longest = max((r.gate.gate.max_chars or 0 for r in self.rules), default=0)
+        # how much of a line's start to fold to compare it with the longest prefix (folding only shortens text)
+        self.head = 2 * max((len(p) for _, prefixes in self.prefixed for p in prefixes), default=0) + 8
 
 
 class RuleIndex:
@@ -63,14 +67,16 @@ class RuleIndex:
                         found[k] = {i}
                     else:
                         bucket.add(i)
-        for k, (start, _) in enumerate(lines):
-            for i, prefix_re in index.prefixed:
-                if prefix_re.match(text, start):
-                    bucket = found[k]
-                    if bucket is None:
-                        found[k] = {i}
-                    else:
-                        bucket.add(i)
+        if index.prefixed:
+            for k, (_, line) in enumerate(lines):
+                head = fold(line[: index.head])
+                for i, prefixes in index.prefixed:
+                    if head.startswith(prefixes):
+                        bucket = found[k]
+                        if bucket is None:
+                            found[k] = {i}
+                        else:
+                            bucket.add(i)
         out = []
         longest, unbounded = index.longest, index.unbounded
         for (_, line), bucket in zip(lines, found):
@@ -91,7 +97,7 @@ class RuleIndex:
 
 
 def _gated_by_prefix(rule: Rule) -> bool:
-    return not rule.gate.literals and rule.gate.prefix_re is not None
+    return not rule.gate.literals and rule.gate.prefixes is not None
 
 
 def _automaton(by_literal: dict[str, list[tuple[str, int]]]):
