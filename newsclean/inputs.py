@@ -6,13 +6,13 @@ yielded, not raised, so one bad file or line never stops the others (DESIGN.md, 
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from . import jsonio
 from .compression import DECOMPRESSION_ERRORS, CompressionError, is_compressed, open_read, plain_name
 from .decode import InputError, decode, looks_binary
 
@@ -170,7 +170,7 @@ def _is_json_object(line: bytes) -> bool:
     if not stripped.startswith(b"{"):
         return False
     try:
-        return isinstance(json.loads(stripped), dict)
+        return isinstance(jsonio.loads(stripped), dict)
     except ValueError:
         return False
 
@@ -221,7 +221,7 @@ def _parse_line(
     except InputError as exc:
         return exc
     try:
-        record = json.loads(line)
+        record = jsonio.loads(line)
     except ValueError as exc:
         return InputError(name, f"invalid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})", lineno)
     if not isinstance(record, dict):

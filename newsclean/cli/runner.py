@@ -8,7 +8,6 @@ back into the files (`--in-place`), nowhere but a list of the files that would c
 from __future__ import annotations
 
 import io
-import json
 import os
 import sys
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ from typing import IO
 
 import click
 
+from .. import jsonio
 from ..compression import wrap_write
 from ..decode import InputError
 from ..emit import to_jsonl, to_text
@@ -111,9 +111,9 @@ def process(
 def render(doc: Document, fmt: str, source: bool = True) -> str:
     """The document in the output format, newline-terminated (empty for a document with no text)."""
     if fmt == "json":
-        return json.dumps(to_record(doc, source), ensure_ascii=False) + "\n"
+        return jsonio.dumps(to_record(doc, source)) + "\n"
     if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in to_jsonl(doc))
+        return "".join(jsonio.dumps(r) + "\n" for r in to_jsonl(doc))
     text = to_text(doc)
     return text + "\n" if text else ""
 

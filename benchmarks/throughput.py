@@ -1,0 +1,200 @@
+"""Throughput of `newsclean clean --format json` against the obvious script and a floor, whole processes timed.
+
+Every figure is the median wall time of `--runs` runs of a whole process (start-up included), on this machine,
+in one run of this script, so the ratios compare like with like:
+
+1. sample (every 5th page of the corpus files, about 2,000 pages): newsclean against the naive script a user
+   would write with the same libraries (JSON in and out, `ftfy.fix_text` and a seeded `langdetect.detect` on
+   every page);
+2. whole corpus: newsclean at -j 1 against a floor (JSON in and out, one `str.translate` and one regex search a
+   page), and -j 2 against -j 1 beside the machine's own ceiling (one CPU-bound loop run twice in one process
+   against once in each of two processes);
+3. a file of about 1 GB (the corpus repeated): peak resident memory at -j 1, and each worker's at -j 2.
+
+Usage: python benchmarks/throughput.py [--corpus DIR] [--runs N] [--big-mb MB] [--skip-big]
+(default corpus: ../shared/data/corpus, relative to the repository root)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT / ".." / "shared" / "data" / "corpus"
+
+NAIVE = '''
+import json, sys
+import ftfy
+from langdetect import DetectorFactory, detect
+from langdetect.lang_detect_exception import LangDetectException
+DetectorFactory.seed = 0
+out = sys.stdout
+for line in open(sys.argv[1], encoding="utf-8"):
+    record = json.loads(line)
+    text = ftfy.fix_text(record["text"])
+    try:
+        lang = detect(text)
+    except LangDetectException:
+        lang = None
+    out.write(json.dumps({"id": record.get("id"), "lang": lang, "text": text}, ensure_ascii=False) + "\\n")
+'''
+
+FLOOR = '''
+import json, re, sys
+TABLE = str.maketrans({"\\u06cc": "\\u064a", "\\u06a9": "\\u0643"})
+MARKER = re.compile("\\u0627\\u0642\\u0631\\u0623 \\u0623\\u064a\\u0636\\u0627")
+out = sys.stdout
+for line in open(sys.argv[1], encoding="utf-8"):
+    record = json.loads(line)
+    text = record["text"].translate(TABLE)
+    hit = MARKER.search(text) is not None
+    out.write(json.dumps({"id": record.get("id"), "text": text, "marker": hit}, ensure_ascii=False) + "\\n")
+'''
+
+CEILING = '''
+import sys, multiprocessing as mp
+def work(n):
+    s = 0
+    for i in range(n):
+        s += i * i
+    return s
+if __name__ == "__main__":
+    n = 4_000_000
+    if sys.argv[1] == "1":
+        work(n); work(n)
+    else:
+        with mp.get_context("fork").Pool(2) as pool:
+            pool.map(work, [n, n])
+'''
+
+
+def newsclean_command() -> list[str]:
+    """The installed command beside this interpreter, else the module."""
+    exe = Path(sys.executable).parent / "newsclean"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "newsclean"]
+
+
+def run_once(argv: list[str], stdout=subprocess.DEVNULL) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KiB) of one whole process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.returncode not in (0,):
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err[-2000:]}")
+    return elapsed, usage.ru_maxrss
+
+
+def median_time(argv: list[str], runs: int) -> float:
+    return statistics.median(run_once(argv)[0] for _ in range(runs))
+
+
+def describe(label: str, seconds: float, megabytes: float, pages: int) -> str:
+    return f"{label:<44} {seconds:8.2f} s  {megabytes / seconds:7.2f} MB/s  {pages / seconds:9.0f} pages/s"
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    files = sorted(corpus.glob("*.jsonl"))
+    if not files:
+        raise SystemExit(f"no *.jsonl files in {corpus}")
+    return files
+
+
+def build_inputs(files: list[Path], work: Path) -> tuple[Path, Path]:
+    """The whole corpus concatenated, and the sample of every 5th page."""
+    whole, sample = work / "corpus.jsonl", work / "sample.jsonl"
+    with whole.open("w", encoding="utf-8") as w, sample.open("w", encoding="utf-8") as s:
+        n = 0
+        for file in files:
+            for line in file.open(encoding="utf-8"):
+                if not line.strip():
+                    continue
+                w.write(line if line.endswith("\n") else line + "\n")
+                if n % 5 == 0:
+                    s.write(line if line.endswith("\n") else line + "\n")
+                n += 1
+    return whole, sample
+
+
+def stats(path: Path) -> tuple[float, int]:
+    data = path.read_bytes()
+    return len(data) / 1e6, data.count(b"\n")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--runs", type=int, default=3, help="runs per measurement; the median is reported")
+    ap.add_argument("--big-mb", type=int, default=1024, help="size of the big file for the memory test")
+    ap.add_argument("--skip-big", action="store_true", help="leave out the big-file memory test")
+    args = ap.parse_args()
+
+    newsclean = newsclean_command()
+    work = Path(tempfile.mkdtemp(prefix="newsclean-bench-"))
+    try:
+        whole, sample = build_inputs(corpus_files(args.corpus), work)
+        (work / "naive.py").write_text(NAIVE, encoding="utf-8")
+        (work / "floor.py").write_text(FLOOR, encoding="utf-8")
+        (work / "ceiling.py").write_text(CEILING, encoding="utf-8")
+        sample_mb, sample_pages = stats(sample)
+        whole_mb, whole_pages = stats(whole)
+        print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; median of {args.runs} runs")
+        print(f"sample: {sample_pages} pages, {sample_mb:.1f} MB; whole corpus: {whole_pages} pages, {whole_mb:.1f} MB")
+
+        print("\n1. sample: newsclean against the naive script (ftfy + seeded langdetect)")
+        naive = median_time([sys.executable, str(work / "naive.py"), str(sample)], args.runs)
+        ours = median_time([*newsclean, "clean", "--format", "json", str(sample)], args.runs)
+        print(describe("naive script", naive, sample_mb, sample_pages))
+        print(describe("newsclean clean --format json (-j 1)", ours, sample_mb, sample_pages))
+        print(f"   ratio: newsclean is {naive / ours:.1f}x the naive script (target >= 15x)")
+
+        print("\n2. whole corpus: newsclean against the floor; -j 2 against -j 1")
+        floor = median_time([sys.executable, str(work / "floor.py"), str(whole)], args.runs)
+        j1 = median_time([*newsclean, "clean", "--format", "json", str(whole)], args.runs)
+        j2 = median_time([*newsclean, "clean", "--format", "json", "-j", "2", str(whole)], args.runs)
+        seq = median_time([sys.executable, str(work / "ceiling.py"), "1"], args.runs)
+        par = median_time([sys.executable, str(work / "ceiling.py"), "2"], args.runs)
+        print(describe("floor (json, translate, one regex)", floor, whole_mb, whole_pages))
+        print(describe("newsclean clean --format json -j 1", j1, whole_mb, whole_pages))
+        print(describe("newsclean clean --format json -j 2", j2, whole_mb, whole_pages))
+        print(f"   ratio: newsclean -j 1 takes {j1 / floor:.2f}x the floor's time (target <= 3x, stretch 2x)")
+        print(f"   scaling: -j 2 is {j1 / j2:.2f}x -j 1 (target >= 1.5x); machine ceiling {seq / par:.2f}x")
+
+        if not args.skip_big:
+            print(f"\n3. about {args.big_mb} MB of JSONL (the corpus repeated): peak memory")
+            big = work / "big.jsonl"
+            with big.open("wb") as out:
+                chunk = whole.read_bytes()
+                while out.tell() < args.big_mb * 1e6:
+                    out.write(chunk)
+            big_mb, big_pages = stats(big)
+            report = work / "stats.json"
+            elapsed, peak_kb = run_once([*newsclean, "clean", "--format", "json", "-o", os.devnull, str(big)])
+            print(describe(f"-j 1 on {big_mb:.0f} MB", elapsed, big_mb, big_pages))
+            print(f"   peak resident memory at -j 1: {peak_kb / 1024:.0f} MB (target < 250 MB)")
+            argv = [*newsclean, "clean", "--format", "json", "-j", "2", "-o", os.devnull, "--stats-json", str(report)]
+            elapsed, peak_kb = run_once([*argv, str(big)])
+            summary = json.loads(report.read_text(encoding="utf-8"))
+            print(describe(f"-j 2 on {big_mb:.0f} MB", elapsed, big_mb, big_pages))
+            print(
+                f"   peak resident memory at -j 2: main {summary['peak_rss_mb']:.0f} MB, "
+                f"workers {', '.join(f'{m:.0f} MB' for m in summary['worker_peak_rss_mb'])}"
+            )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
