@@ -21,6 +21,10 @@ from .model import Document, Found
 _SPACE = " "
 
 
+def _ANY(text: str) -> bool:
+    return True
+
+
 @dataclass(slots=True)
 class Labelled:
     """A line and the rule that labelled it (None: content)."""
@@ -29,7 +33,9 @@ class Labelled:
     rule: Rule | None
 
 
-def label_lines(text: str, rules: RuleSet, lang: str | None, hits: list | None = None) -> list[Labelled]:
+def label_lines(
+    text: str, rules: RuleSet, lang: str | tuple[str, ...] | None, hits: list | None = None
+) -> list[Labelled]:
     """Every line of `text` with the first matching line rule; separators are never labelled.
 
     A line is tried only against the rules its gate lets through (the index), and of those only the ones its
@@ -76,8 +82,9 @@ def _context(lines: list[Line]) -> LineContext:
 
 def strip(doc: Document, rules: RuleSet, remove: bool = True) -> Document:
     """Take junk lines and spans out of the document (with `remove=False`, only record the metadata found)."""
-    hits = rules.index(doc.lang).scan(doc.text)
-    labelled = label_lines(doc.text, rules, doc.lang, hits)
+    langs = doc.junk_langs or doc.lang
+    hits = rules.index(langs).scan(doc.text)
+    labelled = label_lines(doc.text, rules, langs, hits)
     lines = [item.line for item in labelled]
     by_line: list[Rule | None] = []
     for item in labelled:
@@ -111,11 +118,13 @@ def _spans(
 ) -> list[Pending]:
     """Junk cut out of kept lines. A span that leaves nothing of its line takes the whole line instead: it is
     entered in `by_line`, so whole lines are removed together and leave no blank line."""
-    index = rules.index(doc.lang)
+    index = rules.index(doc.junk_langs or doc.lang)
     span_rules = index.kinds["span"].rules
     if not span_rules or not kept:
         return []
     candidates = index.candidates("span", doc.text, [(ln.start, ln.text) for _, ln in kept], hits)
+    # finders that can tell from the whole document that they find nothing there (a page with no sentence twice)
+    idle = {i for i, r in enumerate(span_rules) if not getattr(r.finder, "prefilter", _ANY)(doc.text)}
     out: list[Pending] = []
     total = len(kept)
     context = None
@@ -126,6 +135,8 @@ def _spans(
         taken: list[tuple[int, int, Rule]] = []
         view = None
         for rid in ids:
+            if rid in idle:
+                continue
             rule = span_rules[rid]
             if rule.line_predicate is not None:
                 if view is None:

@@ -50,6 +50,7 @@ class Document:
     site: str | None = None
     fixed_lang: str | None = None  # the language the characters were fixed for
     lang_hint: str | None = None  # a language to fix the characters for instead of detecting one
+    junk_langs: tuple[str, ...] | None = None  # the languages whose junk rules strip applies (default: `lang`)
 
     @classmethod
     def from_text(cls, doc_id: str, text: str, fields: dict[str, Any] | None = None, site: str | None = None):

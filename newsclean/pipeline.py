@@ -61,17 +61,22 @@ def run(doc: Document, rules: RuleSet, steps: Iterable[str] = STEPS) -> Document
     """
     rules = rules.for_site(doc.site)
     doc = _run_steps(doc, rules, set(steps))
+    tried: list[str | None] = []
     for _ in range(_SETTLE_TRIES):
         if "split" not in doc.steps or doc.lang == doc.fixed_lang:
             break
+        tried.append(doc.fixed_lang)
         fresh = Document(id=doc.id, log=EditLog(doc.source), fields=doc.fields, site=doc.site, lang_hint=doc.lang)
+        if doc.lang in tried or doc.junk_langs:
+            # the language swings with the junk each language's rules take out: take out the junk of both
+            fresh.junk_langs = tuple(sorted({x for x in (*tried, doc.lang) if x}))
         doc = _run_steps(fresh, rules, set(doc.steps))
     if not doc.stories:
         doc.stories = [Story(0, len(doc.source), lang=doc.lang)]
     return doc
 
 
-_SETTLE_TRIES = 3
+_SETTLE_TRIES = 4
 
 
 def _run_steps(doc: Document, rules: RuleSet, wanted: set[str]) -> Document:

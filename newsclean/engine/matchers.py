@@ -487,7 +487,27 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
                 seen.add(norm)
         return out
 
+    find.prefilter = _may_repeat
     return find, None
+
+
+_ENDS = ".!?؟…\n"
+
+
+def _may_repeat(text: str) -> bool:
+    """Whether a document can hold a sentence twice: some sentence ending (its last three words before a stop or
+    a line's end) occurs twice. Cheap string searches; most pages answer no and skip the sentence pass."""
+    keys: set[tuple[str, ...]] = set()
+    for mark in _ENDS:
+        pos = text.find(mark)
+        while pos >= 0:
+            key = tuple(text[max(0, pos - 120) : pos].split()[-3:])
+            if key in keys:
+                return True
+            keys.add(key)
+            pos = text.find(mark, pos + 1)
+    key = tuple(text[-120:].split()[-3:])
+    return key in keys
 
 
 SPAN_FINDERS: dict[str, Callable[[Any, CompileContext, int, dict], tuple[SpanFinder, Any]]] = {

@@ -78,7 +78,7 @@ class RuleSet:
     def by_id(self, rule_id: str) -> Rule | None:
         return next((r for r in self.all_rules() if r.id == rule_id), None)
 
-    def index(self, lang: str | None) -> RuleIndex:
+    def index(self, lang: str | tuple[str, ...] | None) -> RuleIndex:
         """The line and span rules for `lang`, indexed by what their lines must hold (built once, then cached)."""
         key = ("index", lang)
         found = self._cache.get(key)
@@ -86,13 +86,16 @@ class RuleSet:
             found = self._cache[key] = RuleIndex({kind: self.select(kind, lang) for kind in ("line", "span")})
         return found
 
-    def select(self, kind: str, lang: str | None, stage: str | None = None) -> list[Rule]:
-        """Rules of one kind that apply to text in `lang`, in pack order."""
+    def select(self, kind: str, lang: str | tuple[str, ...] | None, stage: str | None = None) -> list[Rule]:
+        """Rules of one kind that apply to text in `lang` (or in any of several languages), in pack order."""
         key = (kind, lang, stage)
         found = self._cache.get(key)
         if found is None:
+            langs = lang if isinstance(lang, tuple) else (lang,)
             found = [
-                r for r in self.rules if r.kind == kind and r.applies_to(lang) and (stage is None or r.stage == stage)
+                r
+                for r in self.rules
+                if r.kind == kind and any(r.applies_to(x) for x in langs) and (stage is None or r.stage == stage)
             ]
             self._cache[key] = found
         return found
