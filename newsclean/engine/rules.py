@@ -33,8 +33,8 @@ DEFAULT_LABELS = {
 
 @dataclass(slots=True)
 class Rule:
-    """A compiled rule. `predicate` tests a line; `finder` finds the spans a span rule cuts; `pattern` is the
-    regex of chars, inline split and regex span rules."""
+    """A compiled rule. `predicate` tests a line; `finder` finds the spans a span rule cuts (and the markers an
+    inline split rule finds); `pattern` is the regex of chars, inline split and regex span rules."""
 
     id: str
     kind: str
@@ -102,7 +102,13 @@ def compile_rule(spec: Any, *, pack: str, file: str, line: int, ctx: CompileCont
     )
     match = spec.get("match")
     mline = spec.line_of("match") if hasattr(spec, "line_of") else line
-    if kind in ("line", "split"):
+    if kind == "split" and isinstance(options.get("split"), dict) and options["split"].get("inline") is True:
+        # an inline marker is found inside a line, as a span rule finds what it cuts (regex, needs, tail)
+        if not isinstance(match, dict) or "regex" not in match:
+            raise fail("match", "an inline split rule needs match.regex")
+        rule.finder, rule.pattern = compile_span(match, ctx, mline)
+        rule.gate = DocumentGate(span_gate(match, ctx.trusted))
+    elif kind in ("line", "split"):
         if match is None:
             raise fail(None, f"a {kind} rule needs a match")
         rule.predicate = compile_matcher(match, ctx, mline)
@@ -221,9 +227,7 @@ def _compile_action(rule: Rule, op: str, options: dict, ctx: CompileContext, fai
         inline = conf.get("inline", False)
         if set(conf) - {"inline"} or not isinstance(inline, bool):
             raise fail("action", "split: expected `split` or {split: {inline: true|false}}")
-        if inline:
-            rule.inline = True
-            rule.pattern = _pattern_of(rule.spec.get("match"), ctx, fail, "an inline split rule needs match.regex")
+        rule.inline = inline
     elif op == "map":
         table = options["map"]
         if (
