@@ -1,93 +1,517 @@
-"""The split step: where one article ends and the next begins, and which line is each story's title.
+"""The split step: where one article ends and the next begins, which line is each story's title, and which
+read-also markers and related-headline lists go.
 
 Stories start at story separators (form-feed lines of the text format, so cleaning a cleaned file changes
-nothing) and at split markers (`split` rules, e.g. a read-also line). A story's first line is its title when it
-looks like a headline and a body follows it. Each story gets its own language; a story in another language
-than the document has its character step redone for its language.
+nothing), after read-also markers (`split` rules, on their own line or inside one), and at headlines that the
+evidence says open a new article (`boundaries`). The page is first cut into units (`storylines`): lines, and the
+pieces of a line that holds a marker. What the strip step already removed still counts as evidence: a date line
+between a headline and its body is read back from the change log. A marker followed by headlines with no body of
+their own is a related list: removed, no new story. An inline marker becomes a line break, so that every story
+starts at a line start; a headline glued to its body is cut from it the same way (`openers.glued_cut`). Each story
+gets its own language; a story in another language than the document has its character step redone for it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .boundaries import Candidate, Evidence, Page, evidence, lede_score, stems
 from .chars import apply_chars
 from .edits import Pending
 from .engine import Rule, RuleSet
-from .engine.matchers import SENTENCE_END, LineView
+from .engine.index import RuleIndex
+from .engine.matchers import LineView
 from .lang import detect
 from .lines import Line, removal_ranges, split_lines
 from .model import Document, Story
+from .openers import glued_cut, words
+from .storylines import BLANK, BODY, DATE, DATELINE, HEAD, MARKER, OTHER, SKIP, full_body, kind, licensed_head
 
 SEPARATOR_RULE = "structure.story-separator"
-_HEADLINE_MAX_WORDS = 30
-_HEADLINE_MAX_CHARS = 220
+BREAK_RULE = "structure.story-break"
+SEPARATOR = "separator"
+_CONTENT = (HEAD, BODY, OTHER)
 
 
-def is_headline(line: str) -> bool:
-    """Short, and not ending like a sentence: what a headline looks like."""
-    t = line.rstrip(" \"'»”)")
-    if not t or len(t) > _HEADLINE_MAX_CHARS or t[-1] in SENTENCE_END or t[-1] in ":،,؛":
-        return False
-    words = t.split()
-    return 2 <= len(words) <= _HEADLINE_MAX_WORDS
+@dataclass(slots=True)
+class Unit:
+    """A line or a piece of one, in current-text offsets. `line` is -1 for a piece an earlier step removed
+    (a date line under a headline): it is evidence only."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    line: int = -1
+    rule: Rule | None = None
+    after_marker: bool = False
+    link: bool = False
 
 
-def is_body(line: str) -> bool:
-    """Longer than a headline, or ending like a sentence: what an article's text looks like."""
-    t = line.rstrip(" \"'»”)")
-    return bool(t) and (t[-1] in SENTENCE_END or len(t.split()) > _HEADLINE_MAX_WORDS)
+@dataclass(slots=True)
+class Opening:
+    """Where a story starts: its first unit, how it was found, its title unit (if any), the evidence."""
+
+    first: int
+    relation: str
+    title: int | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass(slots=True)
+class Plan:
+    """What the split step decided for a page: the stories' openings, the units that go (with the rule that
+    takes each), and every candidate weighed, split or not (for explaining)."""
+
+    openings: list[Opening]
+    junk: dict[int, str] = field(default_factory=dict)
+    weighed: list[tuple[str, Evidence]] = field(default_factory=list)
 
 
 def split(doc: Document, rules: RuleSet) -> Document:
-    """Cut the document into stories; markers and separators are removed and logged."""
+    """Cut the document into stories; markers, related lists and separators are removed and logged."""
     lines = split_lines(doc.text)
-    markers = _markers(lines, rules.select("split", doc.lang))
-    opens: list[tuple[int, str]] = [(0, "main")]
-    removed = [False] * len(lines)
-    for k, rule in markers.items():
-        removed[k] = True
-        opens.append((k, "separated" if rule is None else "read-also"))
-    pending = [
-        Pending(s, e, "", SEPARATOR_RULE if markers[k] is None else markers[k].id, True)
-        for s, e, k in removal_ranges(lines, removed)
-    ]
-    spans = []
-    bounds = [k for k, _ in opens] + [len(lines)]
-    for (k, relation), stop in zip(opens, bounds[1:]):
-        body = [ln for j, ln in enumerate(lines[k:stop], k) if not removed[j]]
-        if not body:
-            continue
-        if spans:
-            spans.append((doc.log._left(lines[k].start), relation, body))
-        else:
-            spans.append((0, "main", body))
-    if not spans:
+    if not lines:
         doc.stories = [Story(0, len(doc.source))]
         return doc
-    stories = []
-    for i, (start, relation, body) in enumerate(spans):
-        end = spans[i + 1][0] if i + 1 < len(spans) else len(doc.source)
-        titled = len(body) > 1 and is_headline(body[0].text) and is_body(body[1].text)
-        stories.append(Story(start, end, relation, titled))
-    doc.log.apply(pending)
-    doc.stories = stories
+    units = page_units(doc, lines, rules)
+    plan = plan_stories(units)
+    openings = [o for o in plan.openings if o.first < len(units)]
+    starts = [doc.log._left(units[o.first].start) if k else 0 for k, o in enumerate(openings)]
+    titled = [_titled(units, o, plan.junk) for o in openings]
+    doc.log.apply(_edits(lines, units, plan, openings))
+    bounds = [*starts, len(doc.source)]
+    doc.stories = [
+        Story(bounds[k], bounds[k + 1], o.relation, titled[k])
+        for k, o in enumerate(openings)
+        if bounds[k + 1] > bounds[k]
+    ] or [Story(0, len(doc.source))]
     _story_languages(doc, rules)
     return doc
 
 
-def _markers(lines: list[Line], split_rules: list[Rule]) -> dict[int, Rule | None]:
-    """Lines that open a new story: separators (None) and lines a split rule matches."""
-    out: dict[int, Rule | None] = {}
-    content = [(k, ln) for k, ln in enumerate(lines) if not ln.is_separator]
-    total = len(content)
+# --- units ------------------------------------------------------------------------------------------------------
+
+
+def page_units(doc: Document, lines: list[Line], rules: RuleSet) -> list[Unit]:
+    """The page as units: each line, or the pieces of a line around its markers; what an earlier step removed
+    just before a line comes first, as evidence (date lines, datelines). A line is tried only against the split
+    rules its gate lets through (the rule index)."""
+    lang = doc.lang
+    ghosts = _removed_before(doc, lines)
+    split_rules = _split_rules(rules, lang)
+    tried: list[list[int]] = [[] for _ in lines]
+    if split_rules:
+        index = _split_index(split_rules)
+        tried = index.candidates("split", doc.text, [(ln.start, ln.text) for ln in lines], index.scan(doc.text))
+    total = sum(not ln.is_separator for ln in lines)
+    state: dict = {}
+    units: list[Unit] = []
+    i = -1
     for k, ln in enumerate(lines):
+        for g in ghosts.get(k, ()):
+            units.append(Unit(ln.start, ln.start, "", g))
         if ln.is_separator:
-            out[k] = None
-    for i, (k, ln) in enumerate(content):
-        view = LineView(ln.text, i, total)
-        for rule in split_rules:
-            if not rule.inline and rule.predicate(view):
-                out[k] = rule
+            units.append(Unit(ln.start, ln.end, ln.text, SEPARATOR, k))
+            continue
+        i += 1
+        spans = None
+        if tried[k]:
+            candidates = [split_rules[r] for r in tried[k]]
+            view = LineView(ln.text, i, total)
+            rule = next((r for r in candidates if not r.inline and r.predicate(view)), None)
+            if rule is not None:
+                units.append(Unit(ln.start, ln.end, ln.text, MARKER, k, rule))
+                continue
+            spans = _inline_markers(ln.text, [r for r in candidates if r.inline], state)
+        if spans:
+            units.extend(_cut(ln, k, spans, lang))
+        else:
+            units.append(Unit(ln.start, ln.end, ln.text, kind(ln.text, lang), k))
+    return units
+
+
+def _split_rules(rules: RuleSet, lang: str | None) -> list[Rule]:
+    """The markers of every language, not only the page's: a page in one language may carry a story in another,
+    and a page whose language is unsure must find the same markers whichever way it is read."""
+    langs = {x for r in rules.rules if r.kind == "split" for x in r.languages or ()}
+    return rules.select("split", tuple(sorted(langs | {lang} - {None})))
+
+
+_INDEXES: dict[tuple[int, ...], tuple[list[Rule], RuleIndex]] = {}
+
+
+def _split_index(rules: list[Rule]) -> RuleIndex:
+    """The split rules indexed by what their lines must hold, built once per list of rules (the cache holds the
+    rules, so their ids stay theirs)."""
+    key = tuple(map(id, rules))
+    hit = _INDEXES.get(key)
+    if hit is None:
+        if len(_INDEXES) >= 64:
+            _INDEXES.clear()
+        hit = _INDEXES[key] = (list(rules), RuleIndex({"split": rules}))
+    return hit[1]
+
+
+def _removed_before(doc: Document, lines: list[Line]) -> dict[int, list[str]]:
+    """For each line, the date lines and datelines an earlier step removed right before it (read from the log)."""
+    at = {ln.start: k for k, ln in enumerate(lines)}
+    dated = [(f.start, f.end) for f in doc.found if f.field == "date"]
+    out: dict[int, list[str]] = {}
+    shift = 0
+    for e in doc.log.edits:
+        cur = e.start + shift
+        shift += len(e.new) - (e.end - e.start)
+        if not e.removed or cur not in at:
+            continue
+        if any(e.start <= s and t <= e.end for s, t in dated):
+            found = DATE
+        else:
+            found = kind(doc.source[e.start : e.end], doc.lang)
+        if found in (DATE, DATELINE):
+            out.setdefault(at[cur], []).append(found)
+    return out
+
+
+def _inline_markers(text: str, rules: list[Rule], state: dict) -> list[tuple[int, int, Rule]]:
+    """Markers inside a line (start, end, rule), in order, without overlaps; an end excludes trailing spaces."""
+    found = []
+    for rule in rules:
+        for start, end in rule.finder(text, state):
+            end = start + len(text[start:end].rstrip())
+            if end > start:
+                found.append((start, end, rule))
+    found.sort(key=lambda f: f[0])
+    out: list[tuple[int, int, Rule]] = []
+    for f in found:
+        if not out or f[0] >= out[-1][1]:
+            out.append(f)
+    return out
+
+
+def _cut(ln: Line, k: int, spans: list[tuple[int, int, Rule]], lang: str | None) -> list[Unit]:
+    """A line around its markers: text before a marker, the marker, and the text after it, which is a headline,
+    or a headline glued to its body (cut), or body text."""
+    text, base = ln.text, ln.start
+    out: list[Unit] = []
+
+    def piece(a: int, b: int) -> tuple[int, int]:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        return a, b
+
+    pos = 0
+    for i, (a, b, rule) in enumerate(spans):
+        pa, pb = piece(pos, a)
+        if pb > pa:
+            out.append(Unit(base + pa, base + pb, text[pa:pb], kind(text[pa:pb], lang), k))
+        marker = Unit(base + a, base + b, text[a:b], MARKER, k, rule)
+        out.append(marker)
+        nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        pa, pb = piece(b, nxt)
+        pos = nxt
+        if pb <= pa:
+            continue
+        rest = text[pa:pb]
+        rest_kind = kind(rest, lang)
+        if rest_kind == HEAD and i == 0 and not text[:a].strip() and i == len(spans) - 1:
+            marker.link = True  # "اقرأ أيضاً: عنوان" alone on its line: a related link
+            out.append(Unit(base + pa, base + pb, rest, HEAD, k, after_marker=True, link=True))
+            continue
+        cut = glued_cut(rest) if rest_kind == BODY else None
+        if cut is None:
+            out.append(Unit(base + pa, base + pb, rest, rest_kind, k, after_marker=True))
+            continue
+        ta, tb = piece(pa, pa + cut)
+        ba, bb = piece(pa + cut, pb)
+        out.append(Unit(base + ta, base + tb, text[ta:tb], HEAD, k, after_marker=True))
+        out.append(Unit(base + ba, base + bb, text[ba:bb], kind(text[ba:bb], lang), k))
+    return out
+
+
+# --- the plan ---------------------------------------------------------------------------------------------------
+
+
+def plan_stories(units: list[Unit]) -> Plan:
+    """Where stories open, their titles, and which units go, weighing every candidate boundary."""
+    _license_heads(units)
+    page = Page(titled=_page_titled(units), sections=_sections(units))
+    plan = Plan([Opening(0, "main")])
+    story: list[Unit] = []
+    has_body = False
+    n = len(units)
+    i = 0
+    while i < n:
+        u = units[i]
+        if u.kind == SEPARATOR:
+            plan.junk[i] = SEPARATOR_RULE
+            plan.openings.append(Opening(i + 1, "separated"))
+            story, has_body = [], False
+            i += 1
+            continue
+        if u.kind == MARKER:
+            run, j = _run(units, i + 1)
+            heads = [k for k in run if units[k].kind == HEAD]
+            listed = heads[:1] if u.link else heads  # a link line lists the one headline on its own line
+            t = _pick_title(units, run)
+            body = units[j] if j < n else None
+            if body is not None and full_body(body.text, body.kind) and has_body:
+                marker = "link" if u.link else "list" if len(heads) >= 2 else "line"
+                ev = _weigh(units, story, t, j, marker, page)
+                plan.weighed.append((units[t].text if t is not None else "", ev))
+                if ev.splits:
+                    first = j if t is None else t
+                    gone = [i] + [h for h in listed if h < first]
+                    plan.junk.update(dict.fromkeys(gone, u.rule.id))
+                    story.extend(units[k] for k in run if k < first and k not in gone)
+                    plan.openings.append(Opening(first, "read-also", t, ev))
+                    story = [units[k] for k in run if k > first]
+                    has_body = False
+                    i = j
+                    continue
+            if listed and (body is None or body.kind in (MARKER, BODY, OTHER)):
+                # a related list (no body of its own), or links inside an article that runs on after them
+                plan.junk.update(dict.fromkeys([i, *listed], u.rule.id))
+                story.extend(units[k] for k in run if k not in listed)
+                i = j
+                continue
+            plan.junk[i] = u.rule.id
+            i += 1
+            continue
+        if u.kind == HEAD and has_body and not u.after_marker:
+            run, j = _run(units, i)
+            t = _pick_title(units, run)
+            before = _previous_content(units, i)
+            body = units[j] if j < n else None
+            if (
+                t is not None
+                and body is not None
+                and full_body(body.text, body.kind)
+                and before is not None
+                and before.kind in (BODY, OTHER)
+            ):
+                ev = _weigh(units, story, t, j, None, page)
+                plan.weighed.append((units[t].text, ev))
+                if ev.splits:
+                    story.extend(units[k] for k in run if k < t)
+                    plan.openings.append(Opening(t, "unmarked", t, ev))
+                    story = [units[k] for k in run if k > t]
+                    has_body = False
+                    i = j
+                    continue
+            story.extend(units[k] for k in run)
+            i = j
+            continue
+        has_body = has_body or u.kind == BODY
+        story.append(u)
+        i += 1
+    ends = [o.first for o in plan.openings[1:]] + [n]
+    for o, end in zip(plan.openings, ends):
+        if o.title is None:
+            o.title = _lead_title(units, o.first, end, plan.junk)
+    return plan
+
+
+def _license_heads(units: list[Unit]) -> None:
+    """Headlines the layout vouches for even where their shape does not: a line over a date line, the first line
+    of a page (or of a story after a separator) over a full body, the lines right after a marker."""
+    n = len(units)
+    for i, u in enumerate(units):
+        if u.kind in (BODY, OTHER):
+            nxt = i + 1
+            while nxt < n and units[nxt].kind == BLANK:
+                nxt += 1
+            if nxt < n and units[nxt].kind == DATE and licensed_head(u.text, u.kind):
+                u.kind = HEAD
+    for start in [0] + [i + 1 for i, u in enumerate(units) if u.kind == SEPARATOR]:
+        k0 = _next_content(units, start)
+        if k0 < n and units[k0].kind != HEAD and licensed_head(units[k0].text, units[k0].kind):
+            k1 = _next_content(units, k0 + 1)
+            if k1 < n and full_body(units[k1].text, units[k1].kind):
+                units[k0].kind = HEAD
+    for i, u in enumerate(units):
+        if u.kind != MARKER:
+            continue
+        for v in units[i + 1 :]:
+            if v.kind in SKIP or v.kind == HEAD:
+                continue
+            if not licensed_head(v.text, v.kind):
                 break
-    return dict(sorted(out.items()))
+            v.kind = HEAD
+
+
+def _page_titled(units: list[Unit]) -> bool:
+    k0 = _next_content(units, 0)
+    if k0 >= len(units) or units[k0].kind != HEAD:
+        return False
+    _, j = _run(units, k0)
+    return j < len(units) and units[j].kind == BODY
+
+
+def _sections(units: list[Unit]) -> int:
+    """How many unmarked "headline, then a paragraph that opens fresh" places the page has: sections of one
+    article (a listicle, a Q&A) look like this."""
+    count = 0
+    seen_body = False
+    n = len(units)
+    i = 0
+    while i < n:
+        u = units[i]
+        if u.kind == HEAD and seen_body and not u.after_marker:
+            before = _previous_content(units, i)
+            _, j = _run(units, i)
+            if (
+                before is not None
+                and before.kind in (BODY, OTHER)
+                and j < n
+                and units[j].kind == BODY
+                and lede_score(units[j].text) > -1.0
+            ):
+                count += 1
+            i = j
+            continue
+        seen_body = seen_body or u.kind == BODY
+        i += 1
+    return count
+
+
+def _weigh(units: list[Unit], story: list[Unit], t: int | None, j: int, marker: str | None, page: Page) -> Evidence:
+    """The evidence for a candidate: headline `t` (None: a marker right over body text), body `j`, the story so
+    far."""
+    after = [units[k].text for k in range(j + 1, min(len(units), j + 4)) if units[k].kind == BODY][:2]
+    content = [u for u in story if u.kind in _CONTENT]
+    c = Candidate(
+        title="" if t is None else units[t].text,
+        body=units[j].text,
+        after="\n".join(after),
+        prev_tail="\n".join(u.text for u in content[-4:]),
+        marker=marker,
+        date_between=any(units[k].kind == DATE for k in range(j if t is None else t + 1, j)),
+    )
+    return evidence(c, page, set().union(*(_unit_stems(u.text) for u in content)))
+
+
+@lru_cache(maxsize=4096)
+def _unit_stems(text: str) -> frozenset[str]:
+    return frozenset(stems(text))
+
+
+def _run(units: list[Unit], i: int) -> tuple[list[int], int]:
+    """The headline and skippable units from `i` on, and the index of the unit after them."""
+    j = i
+    while j < len(units) and (units[j].kind == HEAD or units[j].kind in SKIP):
+        j += 1
+    return list(range(i, j)), j
+
+
+def _pick_title(units: list[Unit], run: list[int]) -> int | None:
+    """The title among a run of headlines: the one over a date line or dateline; else the last, unless that is
+    a one- or two-word caption under a longer headline."""
+    heads = [k for k in run if units[k].kind == HEAD]
+    if not heads:
+        return None
+    for a, b in zip(run, run[1:]):
+        if units[a].kind == HEAD and units[b].kind in (DATE, DATELINE):
+            return a
+    if len(words(units[heads[-1]].text)) <= 2:
+        longer = [k for k in heads if len(words(units[k].text)) >= 3]
+        if longer:
+            return longer[-1]
+    return heads[-1]
+
+
+def _lead_title(units: list[Unit], first: int, end: int, junk: dict[int, str]) -> int | None:
+    """The title of a story that opens a page (or follows a separator): its first kept line, when that is a
+    headline and body text follows in the story."""
+    k = first
+    while k < end and (k in junk or units[k].line < 0 or units[k].kind == BLANK):
+        k += 1
+    if k >= end or units[k].kind != HEAD:
+        return None
+    return k if any(units[m].kind == BODY for m in range(k + 1, end)) else None
+
+
+def _next_content(units: list[Unit], i: int) -> int:
+    while i < len(units) and units[i].kind in SKIP:
+        i += 1
+    return i
+
+
+def _previous_content(units: list[Unit], i: int) -> Unit | None:
+    return next((units[k] for k in range(i - 1, -1, -1) if units[k].kind not in SKIP), None)
+
+
+def _titled(units: list[Unit], opening: Opening, junk: dict[int, str]) -> bool:
+    """Whether the story's title is its first kept line (what the output formats read as the title)."""
+    if opening.title is None:
+        return False
+    k = opening.first
+    while k < opening.title and (k in junk or units[k].line < 0 or not units[k].text.strip()):
+        k += 1
+    return k == opening.title
+
+
+# --- edits ------------------------------------------------------------------------------------------------------
+
+
+def _edits(lines: list[Line], units: list[Unit], plan: Plan, openings: list[Opening]) -> list[Pending]:
+    """The plan as edits: junk lines out whole, junk pieces out of kept lines, a line break before a story that
+    starts inside a line and between a title and the body it was glued to."""
+    breaks = {o.first for o in openings[1:]} | {o.title + 1 for o in openings if o.title is not None}
+    by_line: dict[int, list[int]] = {}
+    for i, u in enumerate(units):
+        if u.line >= 0 and (u.kind == SEPARATOR or u.text.strip()):
+            by_line.setdefault(u.line, []).append(i)
+    removed = [False] * len(lines)
+    line_rule: dict[int, str] = {}
+    pending: list[Pending] = []
+    for k, idx in by_line.items():
+        kept = [i for i in idx if i not in plan.junk]
+        if not kept:
+            removed[k] = True
+            line_rule[k] = plan.junk[idx[0]]
+            continue
+        if len(kept) == len(idx) and not any(i in breaks for i in kept[1:]):
+            continue
+        pending.extend(_line_edits(lines[k], units, idx, plan.junk, breaks))
+    for start, end, k in removal_ranges(lines, removed):
+        pending.append(Pending(start, end, "", line_rule[k], True))
+    return sorted(pending, key=lambda p: (p.start, p.end))
+
+
+def _line_edits(line: Line, units: list[Unit], idx: list[int], junk: dict[int, str], breaks: set[int]):
+    """Edits inside one line that keeps some of its units."""
+    out = []
+    prev_end: int | None = None
+    junk_start, junk_rule = None, ""
+    for i in idx:
+        u = units[i]
+        if i in junk:
+            if junk_start is None:
+                junk_start, junk_rule = u.start, junk[i]
+            continue
+        if prev_end is None:
+            if junk_start is not None:
+                out.append(Pending(line.start, u.start, "", junk_rule, True))
+        elif i in breaks:
+            if junk_start is not None:
+                out.append(Pending(prev_end, junk_start, "\n", BREAK_RULE))
+                out.append(Pending(junk_start, u.start, "", junk_rule, True))
+            else:
+                out.append(Pending(prev_end, u.start, "\n", BREAK_RULE))
+        elif junk_start is not None:
+            out.append(Pending(junk_start, u.start, "", junk_rule, True))
+        prev_end = u.end
+        junk_start = None
+    if junk_start is not None and prev_end is not None:
+        out.append(Pending(prev_end, line.end, "", junk_rule, True))
+    return out
+
+
+# --- languages --------------------------------------------------------------------------------------------------
 
 
 def _story_languages(doc: Document, rules: RuleSet) -> None:
