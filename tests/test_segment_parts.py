@@ -1,0 +1,103 @@
+"""The pieces of the split step: line kinds, the mined opener statistics and the glued-title cut, the evidence
+score, and the units a line with a marker is cut into. Sentences are from the pages in tests/data/split/."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from newsclean import boundaries, openers, segment, storylines
+from newsclean.boundaries import Candidate, Page
+from newsclean.lines import split_lines
+from newsclean.model import Document
+from newsclean.pipeline import run
+
+from .conftest import DATA
+
+CASES = {c["name"]: c for c in map(json.loads, (DATA / "split" / "cases.jsonl").read_text("utf-8").splitlines())}
+LEDE = (
+    "أعلنت وزارة الداخلية البريطانية أنها وجهت اتهامات لضابطين روسيين بمحاولة اغتيال العميل السابق سيرغي "
+    "سكريبال وابنته يوليا في مدينة سالزبري."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("بريطانيا تتهم ضابطين روسيين بمحاولة اغتيال سكريبال", storylines.HEAD),
+        (LEDE, storylines.BODY),
+        ("آخر تحديث: 14:05 - 3 فبراير 2022", storylines.DATE),
+        ("Next Previous عين اليوم – جدة", storylines.DATELINE),
+        ("وقال الوزير إن الحكومة ستواصل الحوار مع", storylines.OTHER),  # a sentence broken across lines
+        ("", storylines.BLANK),
+    ],
+)
+def test_line_kinds(text, kind):
+    assert storylines.kind(text, "ar") == kind
+
+
+def test_a_long_title_is_a_headline_only_where_the_layout_vouches_for_it():
+    title = "قهرتونا و الله ! واش هاد الناس ماعندهمش الحشمة ولا شنو ؟ راه الوقت صعيب على الجميع و خاصنا نتعاونو"
+    assert storylines.kind(title) != storylines.HEAD
+    assert storylines.licensed_head(title, storylines.kind(title))
+    assert not storylines.licensed_head("وأضاف الوزير أن الحكومة ستواصل", storylines.OTHER)
+
+
+def test_opening_words_are_told_from_continuing_ones():
+    assert openers.opener_lr(openers.words("أعلنت وزارة الداخلية")) > 1
+    assert openers.opener_lr(openers.words("وأضاف الوزير")) < -1
+    assert openers.opener_lr(openers.words("به گزارش خبرگزاری فارس")) > 1
+    assert storylines.continues("وأضاف الوزير أن الحكومة ستواصل الحوار")
+    assert not storylines.continues("واصل مئات الأردنيين احتجاجاتهم الغاضبة")
+
+
+def test_the_shipped_statistics_name_their_sources_and_leave_out_the_non_commercial_corpus():
+    about = json.loads((resources.files("newsclean") / "data" / "openers.json").read_text("utf-8"))["about"]
+    assert about["sources"] and all("Apache-2.0" in s or "CC BY 4.0" in s for s in about["sources"])
+    assert not any("SaudiNewsNet" in s or "NC" in s for s in about["sources"])
+
+
+def test_a_headline_glued_to_its_body_is_cut_where_the_lede_starts():
+    text = "بريطانيا تتهم ضابطين روسيين بمحاولة اغتيال سكريبال " + LEDE
+    assert text[openers.glued_cut(text) :] == LEDE
+    assert openers.glued_cut("عنوان قصير جدا") is None
+
+
+def _candidate(body: str, marker: str | None = "line") -> Candidate:
+    story = CASES["marker on its own line"]["text"].split("\n")[1]
+    return Candidate(title="الأمن العام يحدد هوية شرطي", body=body, after="", prev_tail=story, marker=marker)
+
+
+def test_a_marker_opens_a_story_unless_what_follows_carries_the_article_on():
+    page = Page(titled=True, sections=0)
+    story = boundaries.stems(CASES["marker on its own line"]["text"])
+    fresh = boundaries.evidence(_candidate(LEDE), page, story)
+    carried = boundaries.evidence(_candidate("وأضاف الوزير أن الحكومة ستواصل الحوار مع النقابات."), page, story)
+    assert fresh.splits and not carried.splits
+    assert carried.continuation and carried.score < fresh.score
+    assert set(fresh.as_dict()) >= {"judged_as", "score", "lede", "cohesion", "date_between", "lang_change"}
+
+
+def test_links_inside_an_article_are_judged_as_if_there_were_no_marker():
+    page = Page(titled=False, sections=0)
+    story = boundaries.stems(CASES["marker on its own line"]["text"])
+    link = boundaries.evidence(_candidate(LEDE, "link"), page, story)
+    assert link.judged_as == "unmarked"
+    dated = boundaries.evidence(
+        Candidate("الأمن العام يحدد هوية شرطي", LEDE, "", "نص.", "link", date_between=True), page, story
+    )
+    assert dated.judged_as == "line"
+
+
+def test_a_line_with_an_inline_marker_is_cut_into_the_text_before_the_marker_the_title_and_the_body(rules):
+    title = "بريطانيا تتهم ضابطين روسيين بمحاولة اغتيال سكريبال"
+    page = f"وختم الوزير كلمته بالدعوة إلى التهدئة وضبط النفس. اقرأ أيضاً: {title} {LEDE}"
+    doc = run(Document.from_text("p", page), rules, ["strip"])
+    units = segment.page_units(doc, split_lines(doc.text), rules)
+    assert [u.kind for u in units] == ["body", "marker", "head", "body"]
+    assert [u.text for u in units][1:3] == ["اقرأ أيضاً:", title]
+    plan = segment.plan_stories(units)
+    assert [(o.relation, o.title) for o in plan.openings] == [("main", None), ("read-also", 2)]
+    assert plan.openings[1].evidence is plan.weighed[0][1]
