@@ -132,7 +132,7 @@ def mine(docs: list[dict]) -> dict:
         "opener": dict(sorted(opener.items())),
         "opener2": dict(sorted(opener2.items())),
         "backoff": dict(sorted(backoff.items())),
-        "stop": {lang: sorted(w for w, _ in c.most_common(STOP_WORDS)) for lang, c in sorted(df.items())},
+        "stop": {lang: sorted(sorted(c, key=lambda w: (-c[w], w))[:STOP_WORDS]) for lang, c in sorted(df.items())},
         "title_len": {str(k): round(v / total, 4) for k, v in sorted(title_len.items())},
         "title_last": dict(sorted(ends.items())),
         "title_vs_lede": dict(sorted(vocab.items())),
