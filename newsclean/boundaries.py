@@ -12,6 +12,7 @@ split, or a split not made, can be explained.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
@@ -65,28 +66,30 @@ class Page:
 
 @dataclass(slots=True)
 class Evidence:
-    """Every number behind a decision (`as_dict` for explaining it)."""
+    """Every number behind a decision (`as_dict` for explaining it). The costly signals (the language on either
+    side, cohesion with the story so far) are left None where the score cannot reach the threshold even at their
+    best; `score` is then that best case."""
 
     judged_as: str  # "line" (a marker), or "unmarked" (no marker, or a list or link judged as if none)
     score: float
     lede: float  # log-LR that the body opens an article
-    cohesion: float  # share of the following text's content words the story so far has
     title_in_lede: float  # share of the headline's content words the lede repeats
-    title_in_prev: float  # ... and the story so far has
     date_between: bool
-    lang_change: bool
     continuation: bool  # the body opens with a conjunction that carries a text on
     anaphora: bool  # ... or with words that refer back
     question: bool
     prev_unfinished: bool  # the story so far ends on ":" or "؟": it announces what follows
     head_opener: float  # log-LR of the headline's own first words opening an article
+    lang_change: bool | None = None
+    cohesion: float | None = None  # share of the following text's content words the story so far has
+    title_in_prev: float | None = None  # share of the headline's content words the story so far has
 
     @property
     def splits(self) -> bool:
         return self.score >= SPLIT_THRESHOLD
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(self).items()}
 
 
 def lede_score(text: str) -> float:
@@ -125,45 +128,62 @@ def _share(part: set[str], whole: set[str], least: int) -> float:
     return len(part & whole) / len(part) if len(part) >= least else 0.0
 
 
-def evidence(c: Candidate, page: Page, prev: set[str]) -> Evidence:
-    """The evidence that `c.title` opens a new story after a story whose content words are `prev`, scored
-    (SPLIT_THRESHOLD splits)."""
-    following = f"{c.title}\n{c.body}\n{c.after}"
-    title = stems(c.title)
+def evidence(c: Candidate, page: Page, prev: Callable[[], set[str]]) -> Evidence:
+    """The evidence that `c.title` opens a new story after the story so far (`prev` gives its content words),
+    scored (SPLIT_THRESHOLD splits). Cheap signals first: the language on either side and the story's words are
+    looked at only where the score could still reach the threshold with them at their best."""
     first = words(c.body[:80])
-    before, after = decided(c.prev_tail[-_LANG_SAMPLE:]), decided(following[:_LANG_SAMPLE])
-    date_or_lang = c.date_between or bool(before and after and before != after)
+    title = stems(c.title)
     ev = Evidence(
-        # a marker over several headlines, or a link line, is a list of links inside an article: what follows is
-        # judged as if there were no marker, unless a date line or another language says a story starts
-        judged_as="unmarked" if c.marker is None or (c.marker in ("list", "link") and not date_or_lang) else "line",
+        judged_as=_judged(c, lang_change=False),
         score=0.0,
-        lede=round(lede_score(c.body), 2),
-        cohesion=round(_share(stems(following), prev, 5) if len(prev) >= 5 else 0.0, 3),
-        title_in_lede=round(_share(title, stems(" ".join(c.body.split()[:40])), 2), 3),
-        title_in_prev=round(_share(title, prev, 2), 3),
+        lede=lede_score(c.body),
+        title_in_lede=_share(title, stems(" ".join(c.body.split()[:40])), 2),
         date_between=c.date_between,
-        lang_change=bool(before and after and before != after),
         continuation=continues(c.body),
         anaphora=any(w in _PRONOUNS for w in first[1:3]) or any(w in _DEMONSTRATIVES for w in first[:4]),
         question=bool(_QUESTION.search(c.title)),
         prev_unfinished=bool(_UNFINISHED.search(c.prev_tail.rstrip())),
-        head_opener=round(opener_lr(words(c.title)[:2]), 2),
+        head_opener=opener_lr(words(c.title)[:2]),
     )
-    ev.score = round(_score(ev, c.title, page), 2)
+    # the best case: another language on the other side (whichever way that judges a list), no shared words
+    ev.score = max(_score(ev, _judged(c, lang), c.title, page, True, 0.0, 0.0) for lang in (True, False))
+    if ev.score < SPLIT_THRESHOLD:
+        return ev
+    following = f"{c.title}\n{c.body}\n{c.after}"
+    before, after = decided(c.prev_tail[-_LANG_SAMPLE:]), decided(following[:_LANG_SAMPLE])
+    ev.lang_change = bool(before and after and before != after)
+    ev.judged_as = _judged(c, ev.lang_change)
+    ev.score = _score(ev, ev.judged_as, c.title, page, ev.lang_change, 0.0, 0.0)
+    if ev.score < SPLIT_THRESHOLD:
+        return ev
+    story = prev()
+    ev.cohesion = _share(stems(following), story, 5) if len(story) >= 5 else 0.0
+    ev.title_in_prev = _share(title, story, 2)
+    ev.score = _score(ev, ev.judged_as, c.title, page, ev.lang_change, ev.cohesion, ev.title_in_prev)
     return ev
 
 
-def _score(ev: Evidence, title: str, page: Page) -> float:
-    strong = 3.0 * ev.date_between + 4.0 * ev.lang_change
+def _judged(c: Candidate, lang_change: bool) -> str:
+    """A marker over several headlines, or a link line, is a list of links inside an article: what follows is
+    judged as if there were no marker, unless a date line or another language says a story starts."""
+    if c.marker is None or (c.marker in ("list", "link") and not (c.date_between or lang_change)):
+        return "unmarked"
+    return "line"
+
+
+def _score(
+    ev: Evidence, judged_as: str, title: str, page: Page, lang_change: bool, cohesion: float, title_in_prev: float
+) -> float:
+    strong = 3.0 * ev.date_between + 4.0 * lang_change
     if not title:
-        return 4.0 * ev.lang_change  # a marker right over body text: a new story where the language changes
-    if ev.judged_as == "line":
+        return 4.0 * lang_change  # a marker right over body text: a new story where the language changes
+    if judged_as == "line":
         # a read-also marker: a new story unless the text after the headline carries the article on
-        return strong + 5.0 + max(min(ev.lede, 3.0), -4.0) - 8.0 * ev.cohesion - 2.0 * ev.continuation
+        return strong + 5.0 + max(min(ev.lede, 3.0), -4.0) - 8.0 * cohesion - 2.0 * ev.continuation
     # no marker: the headline needs a body that opens fresh and speaks of something else
-    s = strong + 2.8 + max(min(ev.lede, 2.0), -4.0) - 12.0 * ev.cohesion
-    s += 1.5 * ev.title_in_lede - 3.0 * ev.title_in_prev  # a lede restates its own headline, not the story's
+    s = strong + 2.8 + max(min(ev.lede, 2.0), -4.0) - 12.0 * cohesion
+    s += 1.5 * ev.title_in_lede - 3.0 * title_in_prev  # a lede restates its own headline, not the story's
     if len(title.split()) <= 3:
         s -= 1.5  # two- and three-word lines are subheads or captions far more often than titles
     if ev.question:

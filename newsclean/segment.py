@@ -13,6 +13,7 @@ gets its own language; a story in another language than the document has its cha
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -96,14 +97,15 @@ def split(doc: Document, rules: RuleSet) -> Document:
 
 def page_units(doc: Document, lines: list[Line], rules: RuleSet) -> list[Unit]:
     """The page as units: each line, or the pieces of a line around its markers; what an earlier step removed
-    just before a line comes first, as evidence (date lines, datelines). A line is tried only against the split
-    rules its gate lets through (the rule index)."""
+    just before a line comes first, as evidence (date lines, datelines). Marker rules are tried only where they
+    can match: whole-line markers on lines short enough, inline markers on the lines that hold their literals."""
     lang = doc.lang
     ghosts = _removed_before(doc, lines)
-    split_rules = _split_rules(rules, lang)
+    whole, inline = _split_rules(rules, lang)
+    longest = max((math.inf if most is None else most for _, most in whole), default=-1)
     tried: list[list[int]] = [[] for _ in lines]
-    if split_rules:
-        index = _split_index(split_rules)
+    if inline:
+        index = _inline_index(inline)
         tried = index.candidates("split", doc.text, [(ln.start, ln.text) for ln in lines], index.scan(doc.text))
     total = sum(not ln.is_separator for ln in lines)
     state: dict = {}
@@ -116,46 +118,60 @@ def page_units(doc: Document, lines: list[Line], rules: RuleSet) -> list[Unit]:
             units.append(Unit(ln.start, ln.end, ln.text, SEPARATOR, k))
             continue
         i += 1
-        spans = None
-        if tried[k]:
-            candidates = [split_rules[r] for r in tried[k]]
-            view = LineView(ln.text, i, total)
-            rule = next((r for r in candidates if not r.inline and r.predicate(view)), None)
+        text = ln.text
+        fits = [r for r, most in whole if most is None or len(text) <= most] if len(text) <= longest else None
+        if fits:
+            view = LineView(text, i, total)
+            rule = next((r for r in fits if r.predicate(view)), None)
             if rule is not None:
-                units.append(Unit(ln.start, ln.end, ln.text, MARKER, k, rule))
+                units.append(Unit(ln.start, ln.end, text, MARKER, k, rule))
                 continue
-            spans = _inline_markers(ln.text, [r for r in candidates if r.inline], state)
+        spans = _inline_markers(text, [inline[r] for r in tried[k]], state) if tried[k] else None
         if spans:
             units.extend(_cut(ln, k, spans, lang))
         else:
-            units.append(Unit(ln.start, ln.end, ln.text, kind(ln.text, lang), k))
+            units.append(Unit(ln.start, ln.end, text, kind(text, lang), k))
     return units
 
 
-def _split_rules(rules: RuleSet, lang: str | None) -> list[Rule]:
-    """The markers of every language, not only the page's: a page in one language may carry a story in another,
-    and a page whose language is unsure must find the same markers whichever way it is read."""
-    langs = {x for r in rules.rules if r.kind == "split" for x in r.languages or ()}
-    return rules.select("split", tuple(sorted(langs | {lang} - {None})))
+def _split_rules(rules: RuleSet, lang: str | None) -> tuple[list[tuple[Rule, int | None]], list[Rule]]:
+    """The whole-line markers (each with the longest line it can match) and the inline markers of every language,
+    not only the page's: a page in one language may carry a story in another, and a page whose language is unsure
+    must find the same markers either way."""
+    key = (id(rules), lang)
+    hit = _CACHE.get(key)
+    if hit is None or hit[0] is not rules:
+        langs = {x for r in rules.rules if r.kind == "split" for x in r.languages or ()}
+        found = rules.select("split", tuple(sorted(langs | {lang} - {None})))
+        whole = [(r, r.gate.gate.max_chars) for r in found if not r.inline]
+        hit = _cache(key, (rules, whole, [r for r in found if r.inline]))
+    return hit[1], hit[2]
 
 
-_INDEXES: dict[tuple[int, ...], tuple[list[Rule], RuleIndex]] = {}
-
-
-def _split_index(rules: list[Rule]) -> RuleIndex:
-    """The split rules indexed by what their lines must hold, built once per list of rules (the cache holds the
-    rules, so their ids stay theirs)."""
+def _inline_index(rules: list[Rule]) -> RuleIndex:
+    """The inline markers indexed by the literals their lines must hold (`needs`), built once per list of rules."""
     key = tuple(map(id, rules))
-    hit = _INDEXES.get(key)
-    if hit is None:
-        if len(_INDEXES) >= 64:
-            _INDEXES.clear()
-        hit = _INDEXES[key] = (list(rules), RuleIndex({"split": rules}))
+    hit = _CACHE.get(key)
+    if hit is None or any(a is not b for a, b in zip(hit[0], rules)):
+        hit = _cache(key, (list(rules), RuleIndex({"split": rules})))
     return hit[1]
+
+
+# Built once per rule set; each entry holds the rules it was built from, so their ids stay theirs.
+_CACHE: dict = {}
+
+
+def _cache(key, value):
+    if len(_CACHE) >= 64:
+        _CACHE.clear()
+    _CACHE[key] = value
+    return value
 
 
 def _removed_before(doc: Document, lines: list[Line]) -> dict[int, list[str]]:
     """For each line, the date lines and datelines an earlier step removed right before it (read from the log)."""
+    if not any(e.removed for e in doc.log.edits):
+        return {}
     at = {ln.start: k for k, ln in enumerate(lines)}
     dated = [(f.start, f.end) for f in doc.found if f.field == "date"]
     out: dict[int, list[str]] = {}
@@ -391,7 +407,7 @@ def _weigh(units: list[Unit], story: list[Unit], t: int | None, j: int, marker: 
         marker=marker,
         date_between=any(units[k].kind == DATE for k in range(j if t is None else t + 1, j)),
     )
-    return evidence(c, page, set().union(*(_unit_stems(u.text) for u in content)))
+    return evidence(c, page, lambda: set().union(*(_unit_stems(u.text) for u in content)))
 
 
 @lru_cache(maxsize=4096)
@@ -460,6 +476,8 @@ def _titled(units: list[Unit], opening: Opening, junk: dict[int, str]) -> bool:
 def _edits(lines: list[Line], units: list[Unit], plan: Plan, openings: list[Opening]) -> list[Pending]:
     """The plan as edits: junk lines out whole, junk pieces out of kept lines, a line break before a story that
     starts inside a line and between a title and the body it was glued to."""
+    if not plan.junk and len(openings) == 1:
+        return []
     breaks = {o.first for o in openings[1:]} | {o.title + 1 for o in openings if o.title is not None}
     by_line: dict[int, list[int]] = {}
     for i, u in enumerate(units):

@@ -83,7 +83,8 @@ def kind(text: str, lang: str | None = None) -> str:
             return BODY  # several sentences
         if t.count("،") + t.count(",") >= 2 or (n >= 10 and opener_lr(ws[:1]) >= _LEDE_VERB_LR):
             return long_enough  # a chain of clauses, or a line opened like a lede
-        return HEAD
+        # a single word (numbers aside) is a caption or a label, never a headline
+        return HEAD if sum(not w.isdigit() for w in ws) >= 2 else MINOR
     return BODY if full_sentence else OTHER
 
 

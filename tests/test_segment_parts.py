@@ -73,8 +73,8 @@ def _candidate(body: str, marker: str | None = "line") -> Candidate:
 def test_a_marker_opens_a_story_unless_what_follows_carries_the_article_on():
     page = Page(titled=True, sections=0)
     story = boundaries.stems(CASES["marker on its own line"]["text"])
-    fresh = boundaries.evidence(_candidate(LEDE), page, story)
-    carried = boundaries.evidence(_candidate("وأضاف الوزير أن الحكومة ستواصل الحوار مع النقابات."), page, story)
+    fresh = boundaries.evidence(_candidate(LEDE), page, lambda: story)
+    carried = boundaries.evidence(_candidate("وأضاف الوزير أن الحكومة ستواصل الحوار مع النقابات."), page, lambda: story)
     assert fresh.splits and not carried.splits
     assert carried.continuation and carried.score < fresh.score
     assert set(fresh.as_dict()) >= {"judged_as", "score", "lede", "cohesion", "date_between", "lang_change"}
@@ -83,10 +83,10 @@ def test_a_marker_opens_a_story_unless_what_follows_carries_the_article_on():
 def test_links_inside_an_article_are_judged_as_if_there_were_no_marker():
     page = Page(titled=False, sections=0)
     story = boundaries.stems(CASES["marker on its own line"]["text"])
-    link = boundaries.evidence(_candidate(LEDE, "link"), page, story)
+    link = boundaries.evidence(_candidate(LEDE, "link"), page, lambda: story)
     assert link.judged_as == "unmarked"
     dated = boundaries.evidence(
-        Candidate("الأمن العام يحدد هوية شرطي", LEDE, "", "نص.", "link", date_between=True), page, story
+        Candidate("الأمن العام يحدد هوية شرطي", LEDE, "", "نص.", "link", date_between=True), page, lambda: story
     )
     assert dated.judged_as == "line"
 
