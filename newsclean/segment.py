@@ -264,7 +264,7 @@ def plan_stories(units: list[Unit]) -> Plan:
         u = units[i]
         if u.kind == SEPARATOR:
             plan.junk[i] = SEPARATOR_RULE
-            plan.openings.append(Opening(i + 1, "separated"))
+            plan.openings.append(Opening(i, "separated"))  # from the separator: what follows it is the story's
             story, has_body = [], False
             i += 1
             continue

@@ -102,3 +102,12 @@ def test_separated_text_reads_back_as_stories(rules):
     doc = clean(Document.from_text("p", page), rules)
     assert [s.relation for s in doc.stories] == ["main", "separated"]
     assert to_text(doc) == page
+
+
+def test_a_story_after_a_separator_keeps_the_date_line_under_it(rules):
+    first = "أعلنت وزارة الصحة اليوم عن خطة جديدة لتطوير المستشفيات الحكومية في جميع المناطق خلال العام المقبل."
+    second = "أكد رئيس الوفد الروسي أن الزيارة تهدف إلى بحث آفاق التعاون العسكري بين البلدين في المرحلة المقبلة."
+    page = f"{first}\n\n\f\nتاريخ النشر: 23rd, August 2023 GMT\nوفد عسكري روسي يصل إلى ليبيا\n{second}"
+    stories = story_records(clean(Document.from_text("p", page), rules))
+    assert [s["metadata"]["date"] for s in stories] == [None, "2023-08-23"]
+    assert stories[1]["title"] == "وفد عسكري روسي يصل إلى ليبيا"
