@@ -138,9 +138,9 @@ def _split_rules(rules: RuleSet, lang: str | None) -> tuple[list[tuple[Rule, int
     """The whole-line markers (each with the longest line it can match) and the inline markers of every language,
     not only the page's: a page in one language may carry a story in another, and a page whose language is unsure
     must find the same markers either way."""
-    key = (id(rules), lang)
+    key = ("rules", id(rules), lang)
     hit = _CACHE.get(key)
-    if hit is None or hit[0] is not rules:
+    if hit is None:
         langs = {x for r in rules.rules if r.kind == "split" for x in r.languages or ()}
         found = rules.select("split", tuple(sorted(langs | {lang} - {None})))
         whole = [(r, r.gate.gate.max_chars) for r in found if not r.inline]
@@ -150,18 +150,18 @@ def _split_rules(rules: RuleSet, lang: str | None) -> tuple[list[tuple[Rule, int
 
 def _inline_index(rules: list[Rule]) -> RuleIndex:
     """The inline markers indexed by the literals their lines must hold (`needs`), built once per list of rules."""
-    key = tuple(map(id, rules))
+    key = ("index", *map(id, rules))
     hit = _CACHE.get(key)
-    if hit is None or any(a is not b for a, b in zip(hit[0], rules)):
+    if hit is None:
         hit = _cache(key, (list(rules), RuleIndex({"split": rules})))
     return hit[1]
 
 
-# Built once per rule set; each entry holds the rules it was built from, so their ids stay theirs.
+# Built once per rule set. An entry holds the objects its key names by id, so no other object can take their ids.
 _CACHE: dict = {}
 
 
-def _cache(key, value):
+def _cache(key: tuple, value: tuple) -> tuple:
     if len(_CACHE) >= 64:
         _CACHE.clear()
     _CACHE[key] = value
