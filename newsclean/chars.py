@@ -151,7 +151,18 @@ def _needed_class(rules: list[Rule]) -> re.Pattern | None:
 
 
 def fix_chars(doc: Document, rules: RuleSet) -> Document:
-    """The chars step for the whole document in its language, then the layout rules (spacing) last."""
-    apply_chars(doc, rules.select("chars", doc.lang, "chars"), doc.lang)
+    """The chars step for the whole document in its language (each of `doc.lang_ranges` in its own), then the
+    layout rules (spacing) last."""
+    if doc.lang_ranges:
+        for start, end, lang in doc.lang_ranges:
+            apply_chars(doc, rules.select("chars", lang, "chars"), lang, doc.log.to_current(start), _end(doc, end))
+    else:
+        apply_chars(doc, rules.select("chars", doc.lang, "chars"), doc.lang)
     apply_chars(doc, rules.select("chars", doc.lang, "layout"), doc.lang)
     return doc
+
+
+def _end(doc: Document, source_end: int) -> int:
+    """Where a range ending at `source_end` ends in the current text, short of the line break that closes it."""
+    end = doc.log.to_current(source_end)
+    return end - 1 if end > 0 and doc.log.text[end - 1] == "\n" else end

@@ -51,6 +51,9 @@ class Document:
     fixed_lang: str | None = None  # the language the characters were fixed for
     lang_hint: str | None = None  # a language to fix the characters for instead of detecting one
     junk_langs: tuple[str, ...] | None = None  # the languages whose junk rules strip applies (default: `lang`)
+    lang_ranges: list[tuple[int, int, str]] | None = None  # source ranges whose characters are fixed for another
+    # language than the document's (the stories of a page that mixes languages, found by an earlier pass)
+    prior_stories: list[Story] | None = None  # stories an earlier pass found: they stay stories (as separators do)
 
     @classmethod
     def from_text(cls, doc_id: str, text: str, fields: dict[str, Any] | None = None, site: str | None = None):

@@ -28,8 +28,20 @@ def fix(doc: Document, rules: RuleSet) -> Document:
 
 
 def strip(doc: Document, rules: RuleSet) -> Document:
-    """Junk lines and spans out, metadata lines recorded."""
-    return classify.strip(doc, rules)
+    """Junk lines and spans out, metadata lines recorded.
+
+    Rules may look at a line's position or its neighbours; when whole lines went, the page is read once more as
+    the next clean will see it, until nothing more goes (so cleaning the output changes nothing).
+    """
+    for _ in range(_STRIP_PASSES):
+        lines = doc.text.count("\n")
+        classify.strip(doc, rules)
+        if doc.text.count("\n") == lines:
+            break
+    return doc
+
+
+_STRIP_PASSES = 8
 
 
 def split(doc: Document, rules: RuleSet) -> Document:
@@ -56,20 +68,27 @@ def run(doc: Document, rules: RuleSet, steps: Iterable[str] = STEPS) -> Document
     """Run the named steps, in pipeline order, that the document has not been through yet.
 
     Once junk is out and stories are apart, the text can read as another language than the raw page did (an
-    Arabic tag cloud on a Persian page). Then the document is cleaned again from its source for that language,
-    so that cleaning the output decides the same way and changes nothing.
+    Arabic tag cloud on a Persian page), or its stories can be in different languages. Then the document is cleaned
+    again from its source, each story's characters fixed for its language from the start, so that cleaning the
+    output decides the same way and changes nothing.
     """
     rules = rules.for_site(doc.site)
     doc = _run_steps(doc, rules, set(steps))
     tried: list[str | None] = []
     for _ in range(_SETTLE_TRIES):
-        if "split" not in doc.steps or doc.lang == doc.fixed_lang:
+        ranges = _story_ranges(doc)
+        if "split" not in doc.steps or (doc.lang == doc.fixed_lang and ranges == doc.lang_ranges):
             break
         tried.append(doc.fixed_lang)
         fresh = Document(id=doc.id, log=EditLog(doc.source), fields=doc.fields, site=doc.site, lang_hint=doc.lang)
+        fresh.lang_ranges = ranges
+        fresh.prior_stories = doc.stories if ranges else None  # as a separator would keep them on the next clean
+        junk_langs = {lang for _, _, lang in ranges or ()}
         if doc.lang in tried or doc.junk_langs:
             # the language swings with the junk each language's rules take out: take out the junk of both
-            fresh.junk_langs = tuple(sorted({x for x in (*tried, doc.lang) if x}))
+            junk_langs |= {x for x in (*tried, doc.lang, *(doc.junk_langs or ())) if x}
+        if len(junk_langs) > 1:
+            fresh.junk_langs = tuple(sorted(junk_langs))
         doc = _run_steps(fresh, rules, set(doc.steps))
     if not doc.stories:
         doc.stories = [Story(0, len(doc.source), lang=doc.lang)]
@@ -77,6 +96,13 @@ def run(doc: Document, rules: RuleSet, steps: Iterable[str] = STEPS) -> Document
 
 
 _SETTLE_TRIES = 4
+
+
+def _story_ranges(doc: Document) -> list[tuple[int, int, str]] | None:
+    """The stories' source ranges with their languages, where they are not all in the document's language."""
+    if all(story.lang in (None, doc.lang) for story in doc.stories):
+        return None
+    return [(story.start, story.end, story.lang or doc.lang) for story in doc.stories]
 
 
 def _run_steps(doc: Document, rules: RuleSet, wanted: set[str]) -> Document:

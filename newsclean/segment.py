@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .boundaries import Candidate, Evidence, Page, evidence, lede_score, stems
-from .chars import apply_chars
 from .edits import Pending
 from .engine import Rule, RuleSet
 from .engine.index import RuleIndex
 from .engine.matchers import LineView
-from .lang import detect
+from .lang import decided, detect
 from .lines import Line, removal_ranges, split_lines
 from .model import Document, Story
 from .openers import glued_cut, words
@@ -71,31 +70,57 @@ class Plan:
 
 
 def split(doc: Document, rules: RuleSet) -> Document:
-    """Cut the document into stories; markers, related lists and separators are removed and logged."""
+    """Cut the document into stories; markers, related lists and separators are removed and logged.
+
+    Where markers or lists went without opening a story, the page is weighed once more as the next clean will
+    see it (those lines gone, each story behind a separator), so that cleaning the output changes nothing.
+    """
+    prior = doc.prior_stories
+    kept = {doc.log.to_current(story.start): story for story in prior[1:]} if prior else None
+    if _split_once(doc, rules, kept):
+        _split_once(doc, rules, {doc.log.to_current(story.start): story for story in doc.stories[1:]})
+    _story_languages(doc, rules)
+    return doc
+
+
+def _split_once(doc: Document, rules: RuleSet, kept: dict[int, Story] | None = None) -> bool:
+    """One pass of the split step; `kept` holds stories found before, by the current offset where each starts
+    (each stays a story, behind a separator). Returns whether junk went that opened no story."""
     lines = split_lines(doc.text)
     if not lines:
         doc.stories = [Story(0, len(doc.source))]
-        return doc
-    units = page_units(doc, lines, rules)
+        return False
+    units = page_units(doc, lines, rules, frozenset(kept or ()))
     plan = plan_stories(units)
     openings = [o for o in plan.openings if o.first < len(units)]
-    starts = [doc.log._left(units[o.first].start) if k else 0 for k, o in enumerate(openings)]
+    before = [_kept_story(units[o.first], kept) for o in openings]
+    starts = [
+        0 if not k else old.start if old is not None else doc.log._left(units[o.first].start)
+        for k, (o, old) in enumerate(zip(openings, before))
+    ]
     titled = [_titled(units, o, plan.junk) for o in openings]
     doc.log.apply(_edits(lines, units, plan, openings))
     bounds = [*starts, len(doc.source)]
     doc.stories = [
-        Story(bounds[k], bounds[k + 1], o.relation, titled[k])
-        for k, o in enumerate(openings)
+        Story(bounds[k], bounds[k + 1], old.relation if old is not None else o.relation, titled[k])
+        for k, (o, old) in enumerate(zip(openings, before))
         if bounds[k + 1] > bounds[k]
     ] or [Story(0, len(doc.source))]
-    _story_languages(doc, rules)
-    return doc
+    opened = {o.first for o in openings}
+    return any(rule != SEPARATOR_RULE and i not in opened for i, rule in plan.junk.items())
 
 
 # --- units ------------------------------------------------------------------------------------------------------
 
 
-def page_units(doc: Document, lines: list[Line], rules: RuleSet) -> list[Unit]:
+def _kept_story(unit: Unit, kept: dict[int, Story] | None) -> Story | None:
+    """The story found before that a pseudo separator stands for (None for any other opening)."""
+    if not kept or unit.kind != SEPARATOR or unit.line >= 0:
+        return None
+    return kept.get(unit.start)
+
+
+def page_units(doc: Document, lines: list[Line], rules: RuleSet, breaks: frozenset[int] = frozenset()) -> list[Unit]:
     """The page as units: each line, or the pieces of a line around its markers; what an earlier step removed
     just before a line comes first, as evidence (date lines, datelines). Marker rules are tried only where they
     can match: whole-line markers on lines short enough, inline markers on the lines that hold their literals."""
@@ -112,6 +137,8 @@ def page_units(doc: Document, lines: list[Line], rules: RuleSet) -> list[Unit]:
     units: list[Unit] = []
     i = -1
     for k, ln in enumerate(lines):
+        if ln.start in breaks:
+            units.append(Unit(ln.start, ln.start, "", SEPARATOR))  # a story found before: it stays one
         for g in ghosts.get(k, ()):
             units.append(Unit(ln.start, ln.start, "", g))
         if ln.is_separator:
@@ -533,21 +560,29 @@ def _line_edits(line: Line, units: list[Unit], idx: list[int], junk: dict[int, s
 
 
 def _story_languages(doc: Document, rules: RuleSet) -> None:
-    """Each story's language, read from its cleaned text (junk no longer sways it); a story in another language
-    than the one its characters were fixed for has the chars step redone. The document takes the language of
-    its longest story, so cleaning the output again decides the same way."""
-    fixed_in = doc.lang
-    longest = (-1, fixed_in)
-    for story in doc.stories:
-        start = doc.log.to_current(story.start)
-        end = _story_end(doc, story)
-        lang = detect(doc.text[start:end], prior=fixed_in if len(doc.stories) > 1 else None) or fixed_in
-        story.lang = lang
-        if lang != fixed_in:
-            apply_chars(doc, rules.select("chars", lang, "chars"), lang, start, end)
-            apply_chars(doc, rules.select("chars", lang, "layout"), lang, start, _story_end(doc, story))
-        if end - start > longest[0]:
-            longest = (end - start, lang)
+    """Each story's language, read from the cleaned stories alone (junk no longer sways it, and no earlier guess
+    does), so that cleaning the output decides the same way. A story the statistics decide takes their answer;
+    the others take what the whole cleaned text reads as. The document takes its longest story's language; a
+    story in another language than its characters were fixed for is fixed again from the source by the pipeline.
+    """
+    spans = [(doc.log.to_current(story.start), _story_end(doc, story)) for story in doc.stories]
+    if len(doc.stories) == 1 and not any(e.removed for e in doc.log.edits):
+        # nothing taken out: the text reads as it did when the characters were fixed (they change no evidence)
+        doc.stories[0].lang = doc.fixed_lang
+        return
+    texts = [doc.text[start:end] for start, end in spans]
+    fallback: list[str | None] = []
+
+    def whole() -> str | None:
+        if not fallback:
+            fallback.append(detect("\n".join(texts)) or doc.fixed_lang)
+        return fallback[0]
+
+    longest = (-1, doc.fixed_lang)
+    for story, text in zip(doc.stories, texts):
+        story.lang = (decided(text) if len(doc.stories) > 1 else detect(text)) or whole()
+        if len(text) > longest[0]:
+            longest = (len(text), story.lang)
     doc.lang = longest[1]
 
 
