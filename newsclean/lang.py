@@ -76,8 +76,8 @@ _MIN_OWN = 3
 # Arabic-script text is judged by its letters when it has at least a quarter of the letters: scraped pages carry
 # style sheets and scripts whose Latin letters outnumber a short article's.
 _SCRIPT_SHARE = 3
-# A sentence votes on the language of a text that mixes Arabic and Persian from this length on.
-_VOTE_LENGTH = 40
+# A line votes on the language of a text that mixes Arabic and Persian from this many words on.
+_VOTE_WORDS = 7
 
 
 def detect(text: str, prior: str | None = None) -> str | None:
@@ -109,9 +109,10 @@ def _sentence_vote(sample: str) -> str | None:
     the strip step takes them out."""
     weight = {"ar": 0, "fa": 0}
     for sentence in sample.split("\n"):
-        lang = decided(sentence) if len(sentence) >= _VOTE_LENGTH else None
+        words = len(sentence.split())  # words, not characters: the character fixes add and drop invisible ones
+        lang = decided(sentence) if words >= _VOTE_WORDS else None
         if lang in weight:
-            weight[lang] += len(sentence)
+            weight[lang] += words
     if weight["ar"] == weight["fa"]:
         return None
     return "ar" if weight["ar"] > weight["fa"] else "fa"
