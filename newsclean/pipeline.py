@@ -33,10 +33,14 @@ def strip(doc: Document, rules: RuleSet) -> Document:
     Rules may look at a line's position or its neighbours; when whole lines went, the page is read once more as
     the next clean will see it, until nothing more goes (so cleaning the output changes nothing).
     """
+    active = rules
     for _ in range(_STRIP_PASSES):
         lines = doc.text.count("\n")
-        classify.strip(doc, rules)
+        classify.strip(doc, active)
         if doc.text.count("\n") == lines:
+            break
+        active = rules.contextual()  # a rule that reads only its line's text decides the same way again
+        if not active.rules:
             break
     return doc
 

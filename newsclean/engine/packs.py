@@ -75,6 +75,14 @@ class RuleSet:
         """The rules in force, then the site packs' rules."""
         return self.rules + [r for site in sorted(self.sites) for r in self.sites[site]]
 
+    def contextual(self) -> RuleSet:
+        """Only the rules whose match looks at a line's position or its neighbours: what can still change when
+        other lines go (built once, then cached)."""
+        found = self._cache.get("contextual")
+        if found is None:
+            found = self._cache["contextual"] = RuleSet([r for r in self.rules if r.contextual], self.packs)
+        return found
+
     def by_id(self, rule_id: str) -> Rule | None:
         return next((r for r in self.all_rules() if r.id == rule_id), None)
 

@@ -62,6 +62,8 @@ class Rule:
     examples: list[dict] = field(default_factory=list)
     spec: dict = field(default_factory=dict, repr=False)
     gate: DocumentGate = field(default_factory=lambda: DocumentGate(OPEN), repr=False)
+    contextual: bool = False  # whether its match looks at a line's position or at other lines
+
 
     def applies_to(self, lang: str | None) -> bool:
         """Whether the rule runs on text in `lang` (rules without a language run on every text)."""
@@ -137,7 +139,20 @@ def compile_rule(spec: Any, *, pack: str, file: str, line: int, ctx: CompileCont
     if not isinstance(rule.label, str):
         raise fail("label", "label must be a string")
     rule.examples = _examples(spec.get("examples"), fail)
+    rule.contextual = _looks_around(match) or _looks_around(spec.get("line"))
     return rule
+
+
+_CONTEXT_KEYS = frozenset({"position", "next", "prev", "near", "block"})
+
+
+def _looks_around(spec: Any) -> bool:
+    """Whether a matcher spec depends on where the line stands or on other lines (not on its text alone)."""
+    if isinstance(spec, dict):
+        return any(key in _CONTEXT_KEYS or _looks_around(value) for key, value in spec.items())
+    if isinstance(spec, list):
+        return any(_looks_around(item) for item in spec)
+    return False
 
 
 def _languages(value: Any, fail) -> frozenset[str] | None:
