@@ -68,7 +68,7 @@ def work(n):
         s += i * i
     return s
 if __name__ == "__main__":
-    n = 4_000_000
+    n = 30_000_000
     if sys.argv[1] == "1":
         work(n); work(n)
     else:
