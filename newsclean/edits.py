@@ -169,11 +169,6 @@ class EditLog:
         self._index()
 
 
-def _before(cs: int, ce: int, a: int) -> bool:
-    """Whether an old edit occupying current [cs, ce) lies wholly before a new edit starting at `a`."""
-    return ce <= a if ce > cs else cs <= a
-
-
 def _touches(cs: int, ce: int, a: int, b: int) -> bool:
     """Whether an old edit occupying current [cs, ce) is absorbed by a new edit over current [a, b)."""
     if ce > cs:

@@ -29,10 +29,6 @@ class Gate:
     needles: tuple[str, ...] | None = None  # the line holds one of them as written
     pattern: str | None = None  # the line matches this regex (searched)
 
-    @property
-    def is_open(self) -> bool:
-        return self == OPEN
-
 
 OPEN = Gate()
 
