@@ -83,18 +83,21 @@ def expand(paths: list[str]) -> Iterator[str | InputError]:
             yield InputError(p, "no such file or directory")
 
 
-def read_inputs(paths: list[str], options: InputOptions) -> Iterator[RawDocument | InputError]:
-    """Every document of every input, or the error that kept it from being read."""
+def read_inputs(
+    paths: list[str], options: InputOptions, lazy: bool = False
+) -> Iterator[RawDocument | InputError | RawLine]:
+    """Every document of every input, or the error that kept it from being read. With `lazy`, JSONL lines come
+    unparsed (`RawLine`, for `resolve` where the document is cleaned: a worker process, with `-j N`)."""
     for name in expand(paths):
         if isinstance(name, InputError):
             yield name
         elif name == STDIN:
-            yield from _read_stream(sys.stdin.buffer, "-", options)
+            yield from _read_stream(sys.stdin.buffer, "-", options, lazy)
         else:
-            yield from read_file(name, options)
+            yield from read_file(name, options, lazy)
 
 
-def read_file(name: str, options: InputOptions) -> Iterator[RawDocument | InputError]:
+def read_file(name: str, options: InputOptions, lazy: bool = False) -> Iterator[RawDocument | InputError | RawLine]:
     try:
         handle = open_read(name)
     except (OSError, CompressionError) as exc:
@@ -106,7 +109,7 @@ def read_file(name: str, options: InputOptions) -> Iterator[RawDocument | InputE
             fmt = "jsonl" if plain_name(name).endswith(JSONL_SUFFIXES) else "text"
         try:
             if fmt == "jsonl":
-                yield from _read_jsonl(handle, name, options)
+                yield from _read_jsonl(handle, name, options, lazy)
             else:
                 yield from _read_text(handle.read(), name, options)
         except DECOMPRESSION_ERRORS as exc:
@@ -147,7 +150,9 @@ def _file_units(name: str, fmt: str, options: InputOptions) -> Iterator[Unit]:
             yield Unit(data, next(_read_text(data, name, options)))
 
 
-def _read_stream(stream: IO[bytes], name: str, options: InputOptions) -> Iterator[RawDocument | InputError]:
+def _read_stream(
+    stream: IO[bytes], name: str, options: InputOptions, lazy: bool = False
+) -> Iterator[RawDocument | InputError | RawLine]:
     """stdin: JSONL when its first non-blank character is `{` and its first line is a JSON object, else text."""
     if options.input_format == "text":
         yield from _read_text(stream.read(), name, options)
@@ -160,7 +165,7 @@ def _read_stream(stream: IO[bytes], name: str, options: InputOptions) -> Iterato
     if line:
         head.append(line)
     if options.input_format == "jsonl" or (line and _is_json_object(line)):
-        yield from _read_jsonl(_chain(head, stream), name, options)
+        yield from _read_jsonl(_chain(head, stream), name, options, lazy)
     else:
         yield from _read_text(b"".join(head) + stream.read(), name, options)
 
@@ -192,10 +197,43 @@ def _read_text(data: bytes, name: str, options: InputOptions) -> Iterator[RawDoc
     yield RawDocument(id=name, text=text, file=name, size=len(data))
 
 
-def _read_jsonl(lines, name: str, options: InputOptions) -> Iterator[RawDocument | InputError]:
+def _read_jsonl(
+    lines, name: str, options: InputOptions, lazy: bool = False
+) -> Iterator[RawDocument | InputError | RawLine]:
+    if lazy:
+        offset = 0
+        for lineno, raw in enumerate(lines, 1):
+            if lineno == 1 and looks_binary(raw):
+                yield InputError(name, "binary file (NUL and undecodable bytes), skipped")
+                return
+            if raw.strip():
+                yield RawLine(raw, name, lineno, offset)
+            offset += len(raw)
+        return
     for unit in _jsonl_units(lines, name, options):
         if unit.item is not None:
             yield unit.item
+
+
+@dataclass(slots=True)
+class RawLine:
+    """A JSONL line read but not parsed yet: parsing happens where the document is cleaned."""
+
+    raw: bytes
+    name: str
+    lineno: int
+    start: int
+
+    @property
+    def size(self) -> int:
+        return len(self.raw)
+
+
+def resolve(item: RawDocument | InputError | RawLine, options: InputOptions) -> RawDocument | InputError | None:
+    """An item of `read_inputs(..., lazy=True)` as `read_inputs` would have given it (None: a blank line)."""
+    if isinstance(item, RawLine):
+        return _parse_line(item.raw, item.name, item.lineno, item.start, options)
+    return item
 
 
 def _jsonl_units(lines, name: str, options: InputOptions) -> Iterator[Unit]:

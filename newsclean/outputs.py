@@ -26,12 +26,17 @@ class AtomicWriter:
     """
 
     def __init__(self, path: str) -> None:
+        self.given = path
         self.path = os.path.realpath(path)
         self._tmp: str | None = None
         self._handle: IO[bytes] | None = None
         self.committed = False
 
     def __enter__(self) -> AtomicWriter:
+        if _special(self.given):
+            # a device or a pipe (`-o /dev/null`, `/dev/stdout`): written straight, never replaced by a file
+            self._handle = open(self.given, "wb")  # noqa: SIM115 - closed by commit or __exit__
+            return self
         folder, name = os.path.split(self.path)
         fd, self._tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
         self._handle = os.fdopen(fd, "wb")
@@ -49,6 +54,10 @@ class AtomicWriter:
         """Make the new content the file: flush, fsync, copy the old permissions, rename, fsync the folder."""
         handle = self._handle
         handle.flush()
+        if self._tmp is None:  # a device or a pipe, written straight
+            handle.close()
+            self.committed = True
+            return
         os.fsync(handle.fileno())
         _copy_permissions(self.path, handle.fileno())
         handle.close()
@@ -64,6 +73,14 @@ class AtomicWriter:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self._tmp)
             self._tmp = None
+
+
+def _special(path: str) -> bool:
+    """Whether `path` exists and is not a regular file (a device, a pipe, a socket)."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _copy_permissions(target: str, fd: int) -> None:

@@ -23,7 +23,7 @@ from ..decode import InputError
 from ..emit import to_jsonl, to_text
 from ..engine import PackError, RuleSet, load_rules
 from ..engine.patterns import RegexTimeout
-from ..inputs import STDIN, InputOptions, RawDocument, Unit, expand, read_inputs, read_units
+from ..inputs import STDIN, InputOptions, RawDocument, Unit, expand, read_inputs, read_units, resolve
 from ..model import Document
 from ..outputs import AtomicWriter, LazyRewrite
 from ..pipeline import run
@@ -146,10 +146,22 @@ def clean_outcome(item: RawDocument | InputError, rules: RuleSet, options: RunOp
     )
 
 
-def _clean_chunk(state: tuple[RuleSet, RunOptions, str | None], chunk: list) -> list[Outcome]:
-    """A worker's share of `-j N`: a chunk of documents cleaned and rendered."""
-    rules, options, site = state
-    return [clean_outcome(item, rules, options, site) for item in chunk]
+def _clean_chunk(state: tuple[RuleSet, RunOptions, str | None, InputOptions], chunk: list) -> list[Outcome]:
+    """A worker's share of `-j N`: a chunk of documents parsed, cleaned and rendered."""
+    rules, options, site, input_options = state
+    outcomes = []
+    for item in chunk:
+        doc = resolve(item, input_options)
+        outcomes.append(Outcome(size=item.size) if doc is None else clean_outcome(doc, rules, options, site))
+    # the chunk's counts travel once, with its last outcome: the main process merges one report a chunk
+    counts = Report()
+    for outcome in outcomes:
+        if outcome.report is not None:
+            counts.merge(outcome.report)
+            outcome.report = None
+    if outcomes:
+        outcomes[-1].report = counts
+    return outcomes
 
 
 CHUNK_DOCUMENTS = 64
@@ -194,16 +206,17 @@ class Run:
 
     def to_stream(self, inputs: list[str]) -> None:
         """Every document, in the output format, on stdout or into `-o FILE`, in input order (`-j N` workers)."""
-        items = read_inputs(inputs, self.input_options)
         state = (self.rules, self.options, self.site)
         if self.options.jobs > 1:
             from ..parallel import chunked, ordered_map
 
+            items = read_inputs(inputs, self.input_options, lazy=True)  # the workers parse the JSONL lines
             chunks = chunked(items, CHUNK_DOCUMENTS, _size, CHUNK_BYTES)
-            batches = ordered_map(_clean_chunk, chunks, self.options.jobs, state, on_worker=self.report.worker_peak)
+            work = (*state, self.input_options)
+            batches = ordered_map(_clean_chunk, chunks, self.options.jobs, work, on_worker=self.report.worker_peak)
             outcomes = (outcome for batch in batches for outcome in batch)
         else:
-            outcomes = (clean_outcome(item, *state) for item in items)
+            outcomes = (clean_outcome(item, *state) for item in read_inputs(inputs, self.input_options))
         text_format = self.options.fmt == "text"
         with open_output(self.options.output) as out:
             first_text = True
@@ -219,10 +232,11 @@ class Run:
         """Count, report and explain one outcome, in input order."""
         self.report.bytes_read += outcome.size
         self.progress.advance(outcome.size)
+        if outcome.report is not None:
+            self.report.merge(outcome.report)
         if outcome.failure:
             self.fail(outcome.failure)
             return
-        self.report.merge(outcome.report)
         if outcome.explain:
             explain_out.print_entries(outcome.explain)
 
