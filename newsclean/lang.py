@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsclean import ngram_profiles
+
 _SAMPLE = 6000
 
 # Letters are counted on the UTF-8 bytes, where counting is C-fast: the Arabic block (U+0600-U+06FF) is the lead
@@ -220,6 +222,7 @@ def _langdetect(sample: str) -> str | None:
     from langdetect.lang_detect_exception import LangDetectException
 
     if not _SEEDED:
+        ngram_profiles.install()
         DetectorFactory.seed = 0
         _SEEDED = True
     try:

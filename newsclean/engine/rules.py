@@ -64,7 +64,6 @@ class Rule:
     gate: DocumentGate = field(default_factory=lambda: DocumentGate(OPEN), repr=False)
     contextual: bool = False  # whether its match looks at a line's position or at other lines
 
-
     def applies_to(self, lang: str | None) -> bool:
         """Whether the rule runs on text in `lang` (rules without a language run on every text)."""
         return self.languages is None or lang in self.languages
