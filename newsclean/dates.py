@@ -97,6 +97,13 @@ class _Tables(NamedTuple):
     suffixes: dict[str, str]
 
 
+@functools.lru_cache(maxsize=1)
+def _months_data() -> dict:
+    """The month, day-word and suffix tables (data/months.yaml), read once, with libyaml where it is installed."""
+    source = resources.files("newsclean").joinpath("data/months.yaml").read_text(encoding="utf-8")
+    return yaml.load(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+
+
 @functools.lru_cache(maxsize=1024)
 def _key(name: str) -> str:
     """The lookup form of a name as matched: folded, lower-case, without spaces, ZWNJ, tatweel or dots (cached:
@@ -147,8 +154,7 @@ def _alternation(names: list[str], to_regex: Callable[[str], str] = _name_regex)
 @functools.cache
 def _tables() -> _Tables:
     """Load months.yaml and build the date regexes, once, on first use (most commands never parse a date)."""
-    source = resources.files("newsclean").joinpath("data/months.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(source)
+    data = _months_data()
 
     months: dict[str, tuple[str, int]] = {}
     arabic: list[str] = []
@@ -414,8 +420,7 @@ _DATE_LINE_MAX_CHARS = 160
 
 @functools.lru_cache(maxsize=1)
 def _date_line_words() -> frozenset[str]:
-    source = resources.files("newsclean").joinpath("data/months.yaml").read_text(encoding="utf-8")
-    return frozenset(_key(w) for w in yaml.safe_load(source)["date_line_words"])
+    return frozenset(_key(w) for w in _months_data()["date_line_words"])
 
 
 def read_date_line(text: str, lang: str | None = None, max_other_words: int = 0) -> DateMatch | None:
