@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "data" / "corpus"
 
-NAIVE = '''
+NAIVE = """
 import json, sys
 import ftfy
 from langdetect import DetectorFactory, detect
@@ -46,9 +46,9 @@ for line in open(sys.argv[1], encoding="utf-8"):
     except LangDetectException:
         lang = None
     out.write(json.dumps({"id": record.get("id"), "lang": lang, "text": text}, ensure_ascii=False) + "\\n")
-'''
+"""
 
-FLOOR = '''
+FLOOR = """
 import json, re, sys
 TABLE = str.maketrans({"\\u06cc": "\\u064a", "\\u06a9": "\\u0643"})
 MARKER = re.compile("\\u0627\\u0642\\u0631\\u0623 \\u0623\\u064a\\u0636\\u0627")
@@ -58,9 +58,9 @@ for line in open(sys.argv[1], encoding="utf-8"):
     text = record["text"].translate(TABLE)
     hit = MARKER.search(text) is not None
     out.write(json.dumps({"id": record.get("id"), "text": text, "marker": hit}, ensure_ascii=False) + "\\n")
-'''
+"""
 
-CEILING = '''
+CEILING = """
 import sys, multiprocessing as mp
 def work(n):
     s = 0
@@ -74,7 +74,7 @@ if __name__ == "__main__":
     else:
         with mp.get_context("fork").Pool(2) as pool:
             pool.map(work, [n, n])
-'''
+"""
 
 
 def newsclean_command() -> list[str]:
