@@ -7,8 +7,9 @@ has and the other lacks: Persian پ چ ژ گ and its function words; Arabic ة, 
 words; the letters of Urdu (ٹ ڈ ڑ ں ے), Pashto, Kurdish, Sindhi and Uyghur. Moroccan Darija writes گ for /g/ and
 is Arabic all the same: one letter is outweighed by the article and the function words.
 
-langdetect (seeded, so deterministic; imported on first use, it takes 0.7 s to load) is consulted only where the
-statistics do not decide: text in another script, or Arabic-script text with too little evidence either way.
+langdetect (seeded, so deterministic; imported on first use, its profiles built on demand by `ngram_profiles`) is
+consulted only where the statistics do not decide: text in another script, or Arabic-script text with too little
+evidence either way.
 """
 
 from __future__ import annotations
