@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from . import arabic_script, mojibake
+from . import arabic_script, entities, mojibake
 
 Fix = list[tuple[int, int, str]]
 Fixer = Callable[[str, "str | None"], Fix]
@@ -88,20 +88,20 @@ def merge_fixes(edits: Fix) -> Fix:
     return out
 
 
-# A named, decimal or hex character reference; html.unescape decides whether it is a real one.
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# What a decoded reference may not bring in: controls, and characters the earlier repair rules fold (presentation
+# forms), so the rule gives the same text wherever a pack places it.
+_NOT_FROM_REFERENCES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufb50-\ufdff\ufe70-\ufeff\ufffd]")
 
 
 def html_entities(text: str, lang: str | None = None) -> Fix:
-    """`&quot;`, `&#1575;`, `&nbsp;` ... as the characters they stand for; unknown names stay."""
+    """`&quot;`, `&#1575;`, `&nbsp;` ... as the characters they stand for; unknown names stay, and so do references
+    to controls, to presentation forms and to nothing at all."""
     if "&" not in text:
         return []
-    import html
-
     out: Fix = []
-    for m in _ENTITY.finditer(text):
-        new = html.unescape(m.group())
-        if new != m.group():
+    for m in entities.REFERENCE.finditer(text):
+        new = entities.decoded(m.group())
+        if new and new != m.group() and not _NOT_FROM_REFERENCES.search(new):
             out.append((m.start(), m.end(), new))
     return out
 

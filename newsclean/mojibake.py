@@ -35,7 +35,7 @@ def _ftfy_config():
         import ftfy
 
         _FTFY_CONFIG = ftfy.TextFixerConfig(
-            unescape_html=False,  # base.repair.html-entities does it, logged under its own id
+            unescape_html=False,  # entities stay, or the opt-in base.repair.html-entities decodes them, logged
             remove_terminal_escapes=False,
             fix_encoding=True,
             restore_byte_a0=True,

@@ -1,5 +1,5 @@
-"""The repair step: mojibake, stray controls, HTML entities, NFC and presentation forms, before anything reads
-the text.
+"""The repair step: mojibake, stray controls, NFC and presentation forms (and HTML entities, with the opt-in pack
+`chars/html`), before anything reads the text.
 
 These are the `chars` rules of stage `repair`; they run before language detection because damaged text cannot
 be told apart (mojibake of Arabic reads as Latin, PDF presentation forms match no word), and they do not depend

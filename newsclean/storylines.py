@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .dates import read_date_line
+from .entities import read_through
 from .openers import LEDE_DATELINE, opener_lr, words
 
 BLANK, DATE, DATELINE, MINOR, HEAD, BODY, OTHER, MARKER = "blank date dateline minor head body other marker".split()
@@ -51,8 +52,9 @@ _LEDE_VERB_LR = 2.0
 
 
 def kind(text: str, lang: str | None = None) -> str:
-    """The kind of one line or piece of a line: blank, date, dateline, minor, head, body or other."""
-    t = text.strip()
+    """The kind of one line or piece of a line: blank, date, dateline, minor, head, body or other (character
+    references read as their characters: `&#8221;` closes a quote, it is no semicolon)."""
+    t = read_through(text).strip()
     if not t:
         return BLANK
     n_tokens = t.count(" ") + 1
@@ -98,7 +100,7 @@ def full_body(text: str, kind_: str) -> bool:
     final full stop)."""
     if kind_ != BODY:
         return False
-    t = text.strip()
+    t = read_through(text).strip()
     return bool(_FINAL_ANY.search(t)) or t.count(" ") + 1 >= FULL_BODY_WORDS
 
 
@@ -107,7 +109,7 @@ def licensed_head(text: str, kind_: str) -> bool:
     after a marker, before a date line, opening the page."""
     if kind_ not in (BODY, OTHER):
         return False
-    t = text.strip()
+    t = read_through(text).strip()
     n = t.count(" ") + 1
     if n > LICENSED_MAX_WORDS or _FINAL_PERIOD.search(t) or t.endswith((":", "،", ",")) or continues(t):
         return False

@@ -34,9 +34,9 @@ fix_command = _step_command(
     ("fix",),
     """Repair unicode and fix characters for each document's language; nothing is stripped.
 
-    Mojibake and HTML entities repaired, the language detected, then the character rules for that language
-    (Persian letters in Arabic text and the reverse, digits, presentation forms, stray invisible characters,
-    spaces). With --in-place only the characters of each file change.
+    Mojibake repaired (HTML entities too with --rules chars/html), the language detected, then the character
+    rules for that language (Persian letters in Arabic text and the reverse, digits, presentation forms, stray
+    invisible characters, spaces). With --in-place only the characters of each file change.
 
     \b
     Example:

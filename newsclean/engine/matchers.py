@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..entities import read_through
 from .errors import PackError
 from .fold import fold, words_of
 from .patterns import compile_pattern, pattern_error
@@ -197,10 +198,11 @@ def _punct(spec: Any, ctx: CompileContext, line: int) -> Predicate:
         raise _fail(ctx, line, "punct.max: expected a non-negative integer")
 
     def pred(ln: LineView) -> bool:
-        t = ln.text.rstrip(" \"'»”)]")
+        text = read_through(ln.text)  # `نعم.&quot;` ends like a sentence, `&#8221;` is no semicolon
+        t = text.rstrip(" \"'»”)]")
         if end is not None and (bool(t) and t[-1] in SENTENCE_END) != end:
             return False
-        if most is not None and sum(ln.text.count(c) for c in SENTENCE_END) > most:
+        if most is not None and sum(text.count(c) for c in SENTENCE_END) > most:
             return False
         return True
 
