@@ -155,8 +155,9 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--runs", type=int, default=3, help="runs per measurement; the median is reported")
     ap.add_argument("--big-mb", type=int, default=1024, help="size of the big file for the memory test")
-    ap.add_argument("--skip-big", action="store_true", help="leave out the big-file memory test")
-    ap.add_argument("--only-big", action="store_true", help="only the big-file memory test")
+    parts = ap.add_mutually_exclusive_group()
+    parts.add_argument("--skip-big", action="store_true", help="leave out the big-file memory test")
+    parts.add_argument("--only-big", action="store_true", help="only the big-file memory test")
     args = ap.parse_args()
 
     newsclean = newsclean_command()
@@ -168,7 +169,7 @@ def main() -> int:
         print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; median of {args.runs} runs")
         print(f"sample: {sample_pages} pages, {sample_mb:.1f} MB; whole corpus: {whole_pages} pages, {whole_mb:.1f} MB")
         if not args.only_big:
-            speed(args.runs, newsclean, work, sample, whole)
+            speed(args.runs, newsclean, work, (sample, sample_mb, sample_pages), (whole, whole_mb, whole_pages))
         if not args.skip_big:
             memory(args.big_mb, newsclean, work, whole)
     finally:
@@ -176,13 +177,14 @@ def main() -> int:
     return 0
 
 
-def speed(runs: int, newsclean: list[str], work: Path, sample: Path, whole: Path) -> None:
-    """Parts 1 and 2: the sample against the naive script; the whole corpus against the floor, and at -j 2."""
+def speed(runs: int, newsclean: list[str], work: Path, sample_stats: tuple, whole_stats: tuple) -> None:
+    """Parts 1 and 2: the sample against the naive script; the whole corpus against the floor, and at -j 2.
+    Each input comes as (path, megabytes, pages)."""
+    sample, sample_mb, sample_pages = sample_stats
+    whole, whole_mb, whole_pages = whole_stats
     (work / "naive.py").write_text(NAIVE, encoding="utf-8")
     (work / "floor.py").write_text(FLOOR, encoding="utf-8")
     (work / "ceiling.py").write_text(CEILING, encoding="utf-8")
-    sample_mb, sample_pages = stats(sample)
-    whole_mb, whole_pages = stats(whole)
 
     print("\n1. sample: newsclean against the naive script (ftfy + seeded langdetect)")
     naive = median_time([sys.executable, str(work / "naive.py"), str(sample)], runs)

@@ -88,18 +88,17 @@ def merge_fixes(edits: Fix) -> Fix:
     return out
 
 
-# What a decoded reference may not bring in: controls, and characters the earlier repair rules fold (presentation
-# forms), so the rule gives the same text wherever a pack places it.
-_NOT_FROM_REFERENCES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufb50-\ufdff\ufe70-\ufeff\ufffd]")
+# What a decoded reference may not bring in: controls and the replacement character (a reference to nothing).
+_NOT_FROM_REFERENCES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
 
 
 def html_entities(text: str, lang: str | None = None) -> Fix:
-    """`&quot;`, `&#1575;`, `&nbsp;` ... as the characters they stand for; unknown names stay, and so do references
-    to controls, to presentation forms and to nothing at all."""
+    """`&quot;`, `&#1575;`, `&nbsp;`, `&amp;quot;` ... as the characters they stand for; unknown names stay, and so
+    do references to controls or to nothing at all."""
     if "&" not in text:
         return []
     out: Fix = []
-    for m in entities.REFERENCE.finditer(text):
+    for m in entities.REFERENCES.finditer(text):
         new = entities.decoded(m.group())
         if new and new != m.group() and not _NOT_FROM_REFERENCES.search(new):
             out.append((m.start(), m.end(), new))

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .entities import read_through
+
 # Words are compared folded: letter variants unified (Persian and Arabic yeh/kaf, alef forms, teh marbuta), marks,
 # tatweel and joiners dropped, digits in ASCII. The miner folds with the same table, so the keys match.
 _FOLD = str.maketrans(
@@ -141,7 +143,7 @@ GLUED_FEATURES = (
 def glued_features(toks: list[str], first: list[str], tags: list[int], j: int, t: Openers) -> tuple[float, ...]:
     """What a cut before token `j` looks like, in the order of GLUED_FEATURES (`first`: each token's first
     folded word; `tags`: indices of tokens that are agency tags)."""
-    prev, tok, w = toks[j - 1], toks[j], first[j]
+    prev, tok, w = read_through(toks[j - 1]), read_through(toks[j]), first[j]  # `&#8221;` is a quote
     lr1 = t.opener.get(w)
     lr2 = t.opener2.get(f"{w} {first[j + 1]}", 0.0) if j + 1 < len(first) else 0.0
     title = {x for x in first[:j] if len(x) >= 3 and x not in t.stop}

@@ -1,9 +1,9 @@
 """The repair step: mojibake, stray controls, NFC and presentation forms (and HTML entities, with the opt-in pack
 `chars/html`), before anything reads the text.
 
-These are the `chars` rules of stage `repair`; they run before language detection because damaged text cannot
-be told apart (mojibake of Arabic reads as Latin, PDF presentation forms match no word), and they do not depend
-on the language.
+These are the `chars` rules of stages `unescape` and `repair`; they run before language detection because damaged
+text cannot be told apart (mojibake of Arabic reads as Latin, PDF presentation forms match no word), and they do not
+depend on the language.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from .model import Document
 
 
 def repair(doc: Document, rules: RuleSet) -> Document:
-    """Run the repair-stage rules over the whole document."""
+    """Run the unescape-stage rules (references hide the characters the repairs read), then the repair stage, over
+    the whole document."""
+    apply_chars(doc, rules.select("chars", None, "unescape"), None)
     apply_chars(doc, rules.select("chars", None, "repair"), None)
     return doc

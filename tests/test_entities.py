@@ -46,13 +46,23 @@ def test_the_html_pack_decodes_them_and_logs_each(html_rules):
     "text, expected",
     [
         ("&amp;quot;نعم&amp;quot;", '"نعم"'),  # escaped twice: decoded whole, nothing left for a second run
+        ("&AMP;quot;نعم&amp;&#113;uot;", '"نعم"'),
         ("&#38;#39;", "'"),
         ("AT&T; &unknownentity; &amp;unknownentity;", "AT&T; &unknownentity; &unknownentity;"),
-        ("&#65165;&#1;&#0;", "&#65165;&#1;&#0;"),  # presentation forms, controls and nothing at all stay
+        ("&#1; &#0; &#x85;", "&#1; &#0; …"),  # references to controls and to nothing stay (&#x85; is cp1252's …)
+        ("&#65165;&#65247;", "ال"),  # presentation forms decoded first, then folded by the repair stage
     ],
 )
 def test_the_html_pack_decodes_each_reference_once_and_for_all(html_rules, text, expected):
     assert record(html_rules, text)["stories"][0]["text"] == expected
+
+
+def test_mojibake_written_as_references_is_decoded_then_repaired(html_rules):
+    arabic = "أعلنت الحكومة أن المشروع سيبدأ العام المقبل في جميع المناطق"
+    references = "".join(f"&#{ord(ch)};" for ch in arabic.encode("utf-8").decode("cp1256"))
+    once = to_text(clean(Document.from_text("p", references), html_rules))
+    assert once.strip() == arabic
+    assert to_text(clean(Document.from_text("p", once), html_rules)) == once
 
 
 def test_a_headline_ending_in_a_reference_is_a_headline():
@@ -75,7 +85,9 @@ def test_a_title_ending_in_a_reference_opens_its_story(rules):
     assert "&quot;سهل الاستخدام وسريع&quot;" in out["stories"][1]["text"]
 
 
-REFERENCES = st.sampled_from(["&quot;", "&amp;", "&amp;quot;", "&#8220;", "&#38;#39;", "&nbsp;", "&lt;", "&x;", "&"])
+REFERENCES = st.sampled_from(
+    ["&quot;", "&amp;", "&AMP;", "amp;", "quot;", "&#8220;", "&#38;", "#39;", "&#113;", "&nbsp;", "&lt;", "&x;", "&"]
+)
 WORDS = st.sampled_from(["قال", "الوزير", "نعم", "خطوة.", "مهمة،", "\n", " ", "like", "؛"])
 
 

@@ -17,7 +17,7 @@ from .matchers import CompileContext, Predicate, SpanFinder, _resolve_lists, com
 from .patterns import compile_pattern, pattern_error
 
 KINDS = ("line", "span", "chars", "split")
-STAGES = ("repair", "chars", "layout")
+STAGES = ("unescape", "repair", "chars", "layout")
 META_FIELDS = ("date", "source", "tags", "author")
 RULE_KEYS = {"id", "description", "kind", "label", "language", "match", "line", "action", "stage", "examples"}
 EXAMPLE_KEYS = {"in", "out", "match", "lang", "tags", "date", "source", "author", "title", "stories", "label"}
@@ -131,7 +131,9 @@ def compile_rule(spec: Any, *, pack: str, file: str, line: int, ctx: CompileCont
     if kind != "chars" and "stage" in spec:
         raise fail("stage", "only chars rules take a stage")
     if stage not in STAGES:
-        raise fail("stage", "stage must be repair (before language detection), chars or layout (last)")
+        raise fail(
+            "stage", "stage must be unescape (first), repair (before language detection), chars or layout (last)"
+        )
     rule.stage = stage
     _compile_action(rule, op, options, ctx, fail, mline)
     rule.label = spec.get("label") or (f"meta.{rule.meta_field}" if op == "meta" else DEFAULT_LABELS[op])
