@@ -11,10 +11,11 @@ from __future__ import annotations
 import html
 import re
 
-# A run of references and the name characters around them, from an `&` to the last `;` of the run: `&quot;`,
+# A run of references and the name characters between them, from an `&` to the last `;` of the run: `&quot;`,
 # `&amp;quot;` and `&AMP;&#113;uot;` (escaped twice, any way) are each one run. A run is decoded until nothing in it
-# changes, so decoding it leaves nothing to decode the next time.
-REFERENCES = re.compile(r"&[#A-Za-z0-9;&]*;")
+# changes, so decoding it leaves nothing to decode the next time. Written so that no `&` is scanned twice: linear
+# on any text (`&a&a&a...` with no `;`).
+REFERENCES = re.compile(r"&(?:&?[#A-Za-z0-9]*;)+")
 
 
 def decoded(run: str) -> str:
