@@ -7,6 +7,7 @@ import json
 import shutil
 import time
 
+import pytest
 from click.testing import CliRunner
 
 from newsclean.cli import main
@@ -24,11 +25,18 @@ def invoke(args: list[str], stdin: bytes | None = None):
     return result
 
 
-def test_non_utf8_file_names_the_byte_and_the_encoding_to_try_and_the_others_go_on():
-    path = CLI / "cp1256.txt"
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("cp1256.txt", "newsclean: error: {path}: not UTF-8 at byte 6 (try --encoding cp1256)\n"),
+        ("binary.txt", "{path}: binary file (NUL and undecodable bytes), skipped"),
+    ],
+)
+def test_an_unreadable_file_is_named_with_its_cause_and_the_others_go_on(name, message):
+    path = CLI / name
     result = invoke(["clean", path, SEED])
     assert result.exit_code == 3
-    assert f"newsclean: error: {path}: not UTF-8 at byte 6 (try --encoding cp1256)\n" in result.stderr
+    assert message.format(path=path) in result.stderr
     assert SEED_TITLE in result.stdout
 
 
@@ -43,14 +51,6 @@ def test_empty_file_is_an_empty_document():
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
     record = json.loads(invoke(["clean", "--format", "json", CLI / "empty.txt"]).stdout)
     assert (record["source"], record["removed"], record["changes"]) == ("", [], [])
-
-
-def test_binary_file_is_reported_and_skipped():
-    path = CLI / "binary.txt"
-    result = invoke(["clean", path, SEED])
-    assert result.exit_code == 3
-    assert f"{path}: binary file (NUL and undecodable bytes), skipped" in result.stderr
-    assert SEED_TITLE in result.stdout
 
 
 def test_malformed_jsonl_line_is_reported_skipped_and_counted(tmp_path):
