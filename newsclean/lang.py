@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from newsclean import ngram_profiles
+from newsclean.charmap import CharMap
 
 _SAMPLE = 6000
 
@@ -42,12 +43,13 @@ _SENTENCES = re.compile(r"[.!?؟\n]\s*")
 
 # Words are compared with what the chars rules change folded away, so that fixed text gets the answer its source got:
 # the letters both languages type either way (ی ى -> ي, ک ڪ -> ك, ھ ہ ە -> ه, ۃ -> ة), and ZWNJ, ZWJ, LRM, RLM and
-# tatweel (which the rules drop, keep or swap); punctuation becomes space. A handful of str.replace calls is far
-# cheaper than a translate table.
-_FOLDS = (
-    *(("ی", "ي"), ("ى", "ي"), ("ک", "ك"), ("ڪ", "ك"), ("ھ", "ه"), ("ہ", "ه"), ("ە", "ه"), ("ۃ", "ة")),
-    *(("\u200c", ""), ("\u200d", ""), ("\u200e", ""), ("\u200f", ""), ("\u0640", "")),
-    *(("،", " "), (".", " "), (":", " ")),
+# tatweel (which the rules drop, keep or swap); punctuation becomes space.
+_FOLDS = CharMap(
+    str.maketrans(
+        {"ی": "ي", "ى": "ي", "ک": "ك", "ڪ": "ك", "ھ": "ه", "ہ": "ه", "ە": "ه", "ۃ": "ة"}
+        | dict.fromkeys(("\u200c", "\u200d", "\u200e", "\u200f", "\u0640"), "")
+        | dict.fromkeys("،.:", " ")
+    )
 )
 # Frequent words of one language that the other does not use (folded). Words both use are left out: من، ما،
 # بعد، بين، حتى، عليه، هم، به، آن، and على (spelled علی it is the name Ali, frequent in Persian news).
@@ -184,10 +186,7 @@ def _evidence(sample: str) -> tuple[int, int]:
     counted: the Arabic rules delete it, and evidence the fix step changes would give fixed text another language
     than its source had.
     """
-    folded = sample
-    for old, new in _FOLDS:
-        folded = folded.replace(old, new)
-    words = set(folded.split())
+    words = set(_FOLDS(sample).split())
     vocabulary = " " + " ".join(words)
     fa = 2 * len(words & _FA_WORDS) + sum(vocabulary.count(ch) for ch in _FA_LETTERS)
     ar = 2 * len(words & _AR_WORDS) + vocabulary.count(" ال") + vocabulary.count("ة")

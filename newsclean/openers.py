@@ -18,21 +18,26 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .charmap import CharMap
 from .entities import read_through
 
 # Words are compared folded: letter variants unified (Persian and Arabic yeh/kaf, alef forms, teh marbuta), marks,
 # tatweel and joiners dropped, digits in ASCII. The miner folds with the same table, so the keys match.
-_FOLD = str.maketrans(
-    {
-        **dict.fromkeys("یىېۍےئ", "ي"),
-        **dict.fromkeys("کڪ", "ك"),
-        **dict.fromkeys("ەہھۀۃة", "ه"),
-        **dict.fromkeys("أإآٱ", "ا"),
-        "ؤ": "و",
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-        **dict.fromkeys([*map(chr, range(0x064B, 0x0660)), "\u0670", "\u0640", "\u200c", "\u200d", "\u200e", "\u200f"]),
-    }
+_FOLD = CharMap(
+    str.maketrans(
+        {
+            **dict.fromkeys("یىېۍےئ", "ي"),
+            **dict.fromkeys("کڪ", "ك"),
+            **dict.fromkeys("ەہھۀۃة", "ه"),
+            **dict.fromkeys("أإآٱ", "ا"),
+            "ؤ": "و",
+            **{chr(0x0660 + i): str(i) for i in range(10)},
+            **{chr(0x06F0 + i): str(i) for i in range(10)},
+            **dict.fromkeys(
+                [*map(chr, range(0x064B, 0x0660)), "\u0670", "\u0640", "\u200c", "\u200d", "\u200e", "\u200f"]
+            ),
+        }
+    )
 )
 _WORD = re.compile(r"[^\W_]+")
 _TOKEN = re.compile(r"\S+")
@@ -63,7 +68,7 @@ _GLUED_MAX_TITLE = 36
 
 def words(text: str) -> list[str]:
     """The folded words of a text (letters and digits only)."""
-    return _WORD.findall(text.translate(_FOLD).lower())
+    return _WORD.findall(_FOLD(text).lower())
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,29 +8,33 @@ from __future__ import annotations
 
 import re
 
-_FOLD = str.maketrans(
-    {
-        **{chr(c): None for c in range(0x064B, 0x0653)},  # harakat and tanween
-        "\u0670": None,  # superscript alef
-        "\u0640": None,  # tatweel
-        "\u200c": " ",  # ZWNJ separates the parts of a Persian word
-        "\u200d": None,
-        "\u200e": None,
-        "\u200f": None,
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ی": "ي",
-        "ئ": "ي",
-        "ؤ": "و",
-        "ة": "ه",
-        "ۀ": "ه",
-        "ک": "ك",
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-    }
+from ..charmap import CharMap
+
+_FOLD = CharMap(
+    str.maketrans(
+        {
+            **{chr(c): None for c in range(0x064B, 0x0653)},  # harakat and tanween
+            "\u0670": None,  # superscript alef
+            "\u0640": None,  # tatweel
+            "\u200c": " ",  # ZWNJ separates the parts of a Persian word
+            "\u200d": None,
+            "\u200e": None,
+            "\u200f": None,
+            "أ": "ا",
+            "إ": "ا",
+            "آ": "ا",
+            "ٱ": "ا",
+            "ى": "ي",
+            "ی": "ي",
+            "ئ": "ي",
+            "ؤ": "و",
+            "ة": "ه",
+            "ۀ": "ه",
+            "ک": "ك",
+            **{chr(0x0660 + i): str(i) for i in range(10)},
+            **{chr(0x06F0 + i): str(i) for i in range(10)},
+        }
+    )
 )
 
 _SPACES = re.compile(r"\s+")
@@ -39,12 +43,12 @@ _EDGE_PUNCT = " \t.,;:!?،؛؟«»\"'()[]{}<>-–—_|/\\*#…•·"
 
 def fold(text: str) -> str:
     """Lower-case, letter variants unified, marks dropped, spaces collapsed."""
-    return _SPACES.sub(" ", text.translate(_FOLD).lower()).strip()
+    return _SPACES.sub(" ", _FOLD(text).lower()).strip()
 
 
 def fold_word(word: str) -> str:
     """A single word folded and stripped of surrounding punctuation."""
-    return word.translate(_FOLD).lower().strip(_EDGE_PUNCT)
+    return _FOLD(word).lower().strip(_EDGE_PUNCT)
 
 
 def words_of(text: str) -> list[str]:

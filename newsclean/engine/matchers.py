@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..charmap import CharMap
 from ..entities import read_through
 from .errors import PackError
 from .fold import fold, words_of
@@ -494,12 +495,13 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
 
 
 _ENDS = ".!?؟…\n"
+_SAME_LETTERS = CharMap(str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك"}))
 
 
 def _same_letters(text: str) -> str:
     """The letters both Arabic and Persian spellings use, made one (a copy in a story whose characters were fixed
     for the other language is still a copy)."""
-    return text.replace("ی", "ي").replace("ى", "ي").replace("ک", "ك")
+    return _SAME_LETTERS(text)
 
 
 def _may_repeat(text: str) -> bool:
