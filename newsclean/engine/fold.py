@@ -7,6 +7,7 @@ applied to output text, only to the keys rules compare.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..charmap import CharMap
 
@@ -46,8 +47,10 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", _FOLD(text).lower()).strip()
 
 
+@lru_cache(maxsize=1 << 15)
 def fold_word(word: str) -> str:
-    """A single word folded and stripped of surrounding punctuation."""
+    """A single word folded and stripped of surrounding punctuation (cached: most words of a page are words of
+    many pages)."""
     return _FOLD(word).lower().strip(_EDGE_PUNCT)
 
 
