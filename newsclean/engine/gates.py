@@ -14,6 +14,12 @@ from typing import Any
 
 from .fold import fold
 
+try:  # the standard library's own regex parser and its opcodes
+    from re import _constants as _ops
+    from re import _parser
+except ImportError:  # an internal of re moved: rules go without literal gates
+    _ops = _parser = None
+
 # Constructs whose meaning at a line's edge differs between one line and a whole document: such patterns get no
 # document-level gate.
 _EDGE_SENSITIVE = re.compile(r"\(\?<!|\(\?!|\\A|\\Z|\\z|\\B|\(\?[a-zA-Z]*s")
@@ -159,9 +165,9 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     Read from the parsed pattern: runs of literals, alternations of them and repeats that must occur. A pattern
     with case-insensitive parts gives None, as does one whose requirements are too many.
     """
+    if _parser is None:
+        return None
     try:
-        from re import _parser  # the standard library's own regex parser
-
         parsed = _parser.parse(pattern)
     except Exception:  # a pattern `re` cannot parse has no gate; the rule reports its own error
         return None
@@ -173,13 +179,11 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
 
 def _finite_one(op, av) -> set[str] | None:
     """The exact strings one parsed element matches, when they are few (None otherwise)."""
-    from re import _constants as c
-
-    if op is c.LITERAL:
+    if op is _ops.LITERAL:
         return {chr(av)}
-    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+    if op in (_ops.AT, _ops.ASSERT, _ops.ASSERT_NOT):
         return {""}
-    if op is c.BRANCH:
+    if op is _ops.BRANCH:
         out: set[str] = set()
         for branch in av[1]:
             part = _finite(list(branch))
@@ -187,15 +191,15 @@ def _finite_one(op, av) -> set[str] | None:
                 return None
             out |= part
         return out if len(out) <= _MAX_SET else None
-    if op is c.SUBPATTERN:
+    if op is _ops.SUBPATTERN:
         if av[1] & re.IGNORECASE:
             return None
         return _finite(list(av[-1]))
-    if op is c.IN:
-        if len(av) <= 8 and all(kind is c.LITERAL for kind, _ in av):
+    if op is _ops.IN:
+        if len(av) <= 8 and all(kind is _ops.LITERAL for kind, _ in av):
             return {chr(v) for _, v in av}
         return None
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+    if op in (_ops.MAX_REPEAT, _ops.MIN_REPEAT):
         low, high, item = av
         if low == high and low <= 3:
             part = _finite(list(item))
@@ -222,8 +226,6 @@ def _finite(items: list) -> set[str] | None:
 
 def _required(items: list) -> set[str] | None:
     """The best set of strings one of which every match of a parsed sequence contains."""
-    from re import _constants as c
-
     candidates: list[set[str]] = []
     run: list = []
 
@@ -239,11 +241,11 @@ def _required(items: list) -> set[str] | None:
             run.append((op, av))
             continue
         close_run()
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+        if op in (_ops.MAX_REPEAT, _ops.MIN_REPEAT) and av[0] >= 1:
             inner = _required(list(av[2]))
-        elif op is c.SUBPATTERN and not av[1] & re.IGNORECASE:
+        elif op is _ops.SUBPATTERN and not av[1] & re.IGNORECASE:
             inner = _required(list(av[-1]))
-        elif op is c.BRANCH:
+        elif op is _ops.BRANCH:
             parts = [_required(list(branch)) for branch in av[1]]
             inner = set().union(*parts) if all(parts) else None
         else:
