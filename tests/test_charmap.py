@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsclean import lang, openers
+from newsclean import dates, lang, openers
 from newsclean.charmap import CharMap
 from newsclean.engine import fold, matchers
 
@@ -22,6 +22,7 @@ _SHIPPED = {
     "openers": openers._FOLD,
     "lang": lang._FOLDS,
     "matchers": matchers._SAME_LETTERS,
+    "dates": dates._FOLD_TEXT,
 }
 
 

@@ -180,6 +180,9 @@ def test_language_decides_numeric_years(text: str, lang: str | None, date: str |
         ("روز 20 دی ماه 48 ساله می‌شود", None),  # an age, not the year 1348
         ("از 30مرداد تا 24شهریور 26روز فرصت", None),
         ("الخميس 23 أبريل 2020 على الساعة الرابعة زوالا", "2020-04-23"),
+        # searched folded, reported as written: the text keeps its own letters and digits
+        ("در ۲۲ آبان ۱۴۰۲ بود", "2023-11-13"),
+        ("يوم ٥ ذی\u200cالحجة ١٤٤٤ هـ", "2023-06-23"),
     ],
 )
 def test_more_forms(text: str, date: str | None) -> None:
