@@ -9,7 +9,8 @@ from collections.abc import Mapping
 
 
 class CharMap:
-    """`str.maketrans` table as a callable that gives what `text.translate(table)` gives, faster.
+    """A `str.maketrans` table (int keys; int, str or None values) as a callable that gives what
+    `text.translate(table)` gives, faster.
 
     The replaces run one after the other, which is the same as translating all at once only while no replacement
     holds a character the table maps; a table where one does is translated as usual.

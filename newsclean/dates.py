@@ -63,7 +63,9 @@ _YEAR_DIGITS = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06
 # Letters and digits only Persian uses: what tells a Persian text from an Arabic one when the caller gives no language.
 _PERSIAN_HINT = re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc\u06f0-\u06f9]")
 
-_D = r"[0-9\u0660-\u0669\u06f0-\u06f9]"  # a digit: ASCII, Arabic-Indic or Persian
+# A digit: ASCII, Arabic-Indic or Persian (the date patterns search folded text, whose digits are ASCII; `_TIME`
+# searches the text as written).
+_D = r"[0-9\u0660-\u0669\u06f0-\u06f9]"
 _WS = r"[^\S\n]"  # a space that does not end the line: a date never spans lines
 _WSZ = r"(?:[^\S\n]|\u200c)"  # ... or a zero-width non-joiner, which joins Persian compound words
 _LETTER = r"[^\W\d_]"

@@ -183,6 +183,9 @@ def test_language_decides_numeric_years(text: str, lang: str | None, date: str |
         # searched folded, reported as written: the text keeps its own letters and digits
         ("در ۲۲ آبان ۱۴۰۲ بود", "2023-11-13"),
         ("يوم ٥ ذی\u200cالحجة ١٤٤٤ هـ", "2023-06-23"),
+        # the words around a month are folded like the month names: ماه written with ة, شهر with Urdu heh
+        ("۱۲ اسفند ماة ۱۴۰۱", "2023-03-03"),
+        ("7 من شھر مايو 2020", "2020-05-07"),
     ],
 )
 def test_more_forms(text: str, date: str | None) -> None:
