@@ -483,7 +483,7 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
             words = sentence.split()
             if len(words) < min_words:
                 continue
-            norm = _same_letters(" ".join(words))
+            norm = _SAME_LETTERS(" ".join(words))
             if norm in seen:
                 out.append((m.start(), m.start() + len(sentence)))
             else:
@@ -495,19 +495,15 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
 
 
 _ENDS = ".!?؟…\n"
+# The letters both Arabic and Persian spellings use, made one (a copy in a story whose characters were fixed for
+# the other language is still a copy).
 _SAME_LETTERS = CharMap(str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك"}))
-
-
-def _same_letters(text: str) -> str:
-    """The letters both Arabic and Persian spellings use, made one (a copy in a story whose characters were fixed
-    for the other language is still a copy)."""
-    return _SAME_LETTERS(text)
 
 
 def _may_repeat(text: str) -> bool:
     """Whether a document can hold a sentence twice: some sentence ending (its last three words before a stop or
     a line's end) occurs twice. Cheap string searches; most pages answer no and skip the sentence pass."""
-    text = _same_letters(text)
+    text = _SAME_LETTERS(text)
     keys: set[tuple[str, ...]] = set()
     for mark in _ENDS:
         pos = text.find(mark)
