@@ -7,6 +7,7 @@ Rules run in pack order, each on the output of the one before, so a table can re
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .edits import Pending
 from .engine import Rule, RuleSet
@@ -27,18 +28,57 @@ def rule_edits(rule: Rule, text: str, lang: str | None, present: set[str] | None
     if rule.op == "map":
         table = rule.table
         out = []
-        for m in (rule.pattern or _class_pattern(rule)).finditer(text):
+        for m in _matches(rule.pattern or _class_pattern(rule), text, needs):
             old = m.group()
             new = old.translate(table)
             if new != old:
                 out.append((m.start(), m.end(), new))
         return out
     out = []
-    for m in rule.pattern.finditer(text):
+    for m in _matches(rule.pattern, text, needs):
         new = m.expand(rule.replacement)
         if new != m.group():
             out.append((m.start(), m.end(), new))
     return out
+
+
+def _matches(pattern: re.Pattern, text: str, needs: str) -> Iterator[re.Match]:
+    """What `pattern.finditer(text)` finds, where every match starts with one of the few characters `needs`.
+
+    A pattern that opens with a lookbehind or a class is tried by re at every position, some 15 us a page of
+    Arabic; `str.find` jumps to the few places a match can start, and `match` there decides as the scan would
+    have (a match is never empty, so each search goes on from where the last match ended).
+    """
+    if not needs or len(needs) > _FIND_NEEDS:
+        yield from pattern.finditer(text)
+        return
+    misses = 0
+    pos = _next_of(text, needs, 0)
+    while pos >= 0:
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+            pos = m.end()
+        else:
+            misses += 1
+            if misses > _MAX_MISSES:  # the characters are everywhere: one scan is cheaper from here
+                yield from pattern.finditer(text, pos + 1)
+                return
+            pos += 1
+        pos = _next_of(text, needs, pos)
+
+
+def _next_of(text: str, chars: str, pos: int) -> int:
+    """Where the first of `chars` at or after `pos` stands in `text`, or -1."""
+    if len(chars) == 1:
+        return text.find(chars, pos)
+    found = [i for i in (text.find(ch, pos) for ch in chars) if i >= 0]
+    return min(found) if found else -1
+
+
+# A rule needing at most this many characters is tried where they stand; past this many misses, scanned.
+_FIND_NEEDS = 3
+_MAX_MISSES = 64
 
 
 # Per rule (by identity; the rule is kept with its entry so the id is not reused): the characters one of which

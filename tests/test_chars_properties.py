@@ -8,13 +8,16 @@ drawn from the characters the rules deal in.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsclean import load_rules
+from newsclean.chars import _matches, _needs
 from newsclean.edits import replay
+from newsclean.engine import Rule
 from newsclean.model import Document
 from newsclean.pipeline import fix
 
@@ -90,3 +93,18 @@ def test_no_letter_is_deleted_that_no_rule_maps(text):
     before = Counter(ch for ch in text if ch.isalpha() and ch not in MAPPED)
     after = Counter(fixed(text, NO_MOJIBAKE).text)
     assert {ch: n for ch, n in before.items() if after[ch] < n} == {}
+
+
+# Every shipped chars rule with a pattern, and patterns that open with a lookbehind, a class, a branch or `\b`.
+PATTERNS = [r.pattern for r in RULES.rules if r.kind == "chars" and r.pattern is not None] + [
+    re.compile(p) for p in (r"(?<=[ب-ي])ـ+(?=[ب-ي])", r"[ىيی]+", r"\bي[ب-ي]*", r"ـ|(?<=ب)ي", r"(?<![ا-ي])ی", r"ک(?!ا)")
+]
+
+
+@SETTINGS
+@given(st.text(alphabet=ARABIC_SCRIPT + "ـــیی\r\ufdfc", max_size=200), st.sampled_from(PATTERNS))
+@example("بیی بـــب ـ", PATTERNS[-2])  # a miss right before a match
+def test_matches_where_needed_characters_stand_are_the_scans_matches(text, pattern):
+    needs = _needs(Rule(id="t", kind="chars", op="replace", label="", pack="", file="", line=0, pattern=pattern))
+    found = [m.span() for m in _matches(pattern, text, needs)]
+    assert found == [m.span() for m in pattern.finditer(text)]
