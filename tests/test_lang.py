@@ -7,6 +7,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean import lang
 
@@ -78,3 +80,12 @@ def test_langdetect_is_imported_lazily():
     code = "import sys, newsclean.lang as l; l.detect('قال الوزير إن الحكومة في'); print('langdetect' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["قال", "http://a.b/c", "www.x.ir", "@user", "#وسم", "a@b.c", "x@", "@", "#", " ", "\n"]))
+)
+def test_links_and_handles_are_taken_out_alike_with_or_without_an_at(parts):
+    text = "".join(parts)
+    assert lang._denoise(text) == lang._NOISE.sub(" ", text)
