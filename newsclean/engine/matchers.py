@@ -508,12 +508,12 @@ def _may_repeat(text: str) -> bool:
     for mark in _ENDS:
         pos = text.find(mark)
         while pos >= 0:
-            key = tuple(text[max(0, pos - 120) : pos].split()[-3:])
+            key = tuple(text[max(0, pos - 120) : pos].rsplit(None, 3)[-3:])  # its last three words
             if key in keys:
                 return True
             keys.add(key)
             pos = text.find(mark, pos + 1)
-    key = tuple(text[-120:].split()[-3:])
+    key = tuple(text[-120:].rsplit(None, 3)[-3:])
     return key in keys
 
 
