@@ -6,6 +6,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean import PackError, load_rules
 from newsclean.classify import strip
@@ -221,3 +223,24 @@ def test_contains_is_a_plain_substring_test():
     ctx = CompileContext("f", "r", lambda ref, line: frozenset(), True, 1.0)
     pred = compile_matcher({"contains": ["SMS", "sms"]}, ctx, 1)
     assert pred(LineView("أرسل sms")) and not pred(LineView("أرسل رسالة"))
+
+
+MENU = ["أخبار", "سياسة", "اقتصاد", "رياضة", "منوعات"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([*MENU, "سياسه", "قال", "الوزير", "،", "-", "|", "2024", "«", "»"]), max_size=14),
+    st.sampled_from([0.5, 0.6, 0.8, 0.85, 0.9, 1.0]),
+    st.integers(1, 4),
+)
+def test_words_gives_up_on_prose_early_and_decides_as_the_share_of_all_words(tokens, share, min_words):
+    from newsclean.engine.fold import words_of
+    from newsclean.engine.matchers import CompileContext, compile_matcher
+
+    ctx = CompileContext("f", "r", lambda ref, line: frozenset(), True, 1.0)
+    pred = compile_matcher({"words": {"list": MENU, "min_share": share, "min_words": min_words}}, ctx, 1)
+    vocab = set(words_of(" ".join(MENU)))
+    words = words_of(" ".join(tokens))
+    hits = sum(1 for w in words if w in vocab)
+    assert pred(LineView(" ".join(tokens))) == (len(words) >= min_words and hits >= share * len(words))

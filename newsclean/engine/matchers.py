@@ -14,7 +14,7 @@ from typing import Any
 from ..charmap import CharMap
 from ..entities import read_through
 from .errors import PackError
-from .fold import fold, words_of
+from .fold import fold, fold_word, words_of
 from .patterns import compile_pattern, pattern_error
 
 SENTENCE_END = ".!?؟…"
@@ -40,15 +40,8 @@ class LineView:
     index: int = 0
     total: int = 1
     context: LineContext | None = None
-    _words: list[str] | None = field(default=None, repr=False)
     _folded: str | None = field(default=None, repr=False)
     _n_words: int = field(default=-1, repr=False)
-
-    @property
-    def words(self) -> list[str]:
-        if self._words is None:
-            self._words = words_of(self.text)
-        return self._words
 
     @property
     def n_words(self) -> int:
@@ -138,11 +131,25 @@ def _words(spec: Any, ctx: CompileContext, line: int) -> Predicate:
         raise _fail(ctx, line, "words.min_words: expected a positive integer")
 
     def pred(ln: LineView) -> bool:
-        words = ln.words
-        if len(words) < min_words:
+        tokens = ln.text.split()
+        if len(tokens) < min_words:  # a line has no more words than tokens
             return False
-        hits = sum(1 for w in words if w in vocab)
-        return hits >= share * len(words)
+        # Prose gives up early: more misses than this and the share cannot be reached, since the words are no more
+        # than the tokens (the 1 keeps rounding out of the way).
+        most_misses = (1 - share) * len(tokens) + 1
+        hits = misses = 0
+        for token in tokens:
+            word = fold_word(token)
+            if not word:
+                continue
+            if word in vocab:
+                hits += 1
+            else:
+                misses += 1
+                if misses > most_misses:
+                    return False
+        words = hits + misses
+        return words >= min_words and hits >= share * words
 
     return pred
 
