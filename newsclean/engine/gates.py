@@ -34,6 +34,7 @@ class Gate:
     prefixes: tuple[str, ...] | None = None  # folded: the line's folded head starts with one of them
     needles: tuple[str, ...] | None = None  # the line holds one of them as written
     pattern: str | None = None  # the line matches this regex (searched)
+    ends: str | None = None  # the line's last character that is not a space is one of these
 
 
 OPEN = Gate()
@@ -55,8 +56,8 @@ def _gate_of_key(key: str, value: Any, trusted: bool) -> Gate:
         return Gate(prefixes=tuple(sorted({fold(p) for p in items})))
     if key == "contains":
         return Gate(needles=tuple([value] if isinstance(value, str) else value))
-    if key == "regex" and trusted and isinstance(value, str) and not _EDGE_SENSITIVE.search(value):
-        return Gate(pattern=value)
+    if key == "regex" and trusted and isinstance(value, str):
+        return Gate(pattern=None if _EDGE_SENSITIVE.search(value) else value, ends=line_ends(value))
     if key == "date":
         return Gate(pattern=r"\d")  # a date line always has its year in digits
     if key == "all" and isinstance(value, list):
@@ -76,6 +77,7 @@ def span_gate(spec: Any, trusted: bool = True) -> Gate:
     return Gate(
         needles=tuple([needs] if isinstance(needs, str) else needs) if needs else None,
         pattern=pattern if safe else None,
+        ends=line_ends(pattern) if trusted and isinstance(pattern, str) else None,
     )
 
 
@@ -94,6 +96,7 @@ def _all(parts: list[Gate]) -> Gate:
         prefixes=next((g.prefixes for g in parts if g.prefixes), None),
         needles=next((g.needles for g in parts if g.needles), None),
         pattern=next((g.pattern for g in parts if g.pattern), None),
+        ends=next((g.ends for g in parts if g.ends), None),
     )
 
 
@@ -114,6 +117,7 @@ def _any(parts: list[Gate]) -> Gate:
         prefixes=tuple(sorted({p for ps in prefixes for p in ps})) if all(prefixes) else None,
         needles=tuple(n for ns in needles for n in ns) if all(needles) else None,
         pattern="|".join(f"(?:{p})" for p in patterns) if all(patterns) else None,
+        ends="".join(sorted({ch for g in parts for ch in g.ends})) if all(g.ends for g in parts) else None,
     )
 
 
@@ -125,12 +129,13 @@ class DocumentGate:
     hundred times more there); the literal strings every match of it contains stand for it.
     """
 
-    __slots__ = ("gate", "literals", "prefixes")
+    __slots__ = ("gate", "literals", "prefixes", "ends")
 
     def __init__(self, gate: Gate) -> None:
         self.gate = gate
         self.literals = _usable(gate.needles) or _usable(required_literals(gate.pattern) if gate.pattern else None)
         self.prefixes = gate.prefixes if gate.prefixes and not self.literals else None
+        self.ends = gate.ends
 
     def fits(self, n_chars: int, n_words: int) -> bool:
         """Whether a line of this size can match at all."""
@@ -256,3 +261,77 @@ def _required(items: list) -> set[str] | None:
     if not candidates:
         return None
     return max(candidates, key=lambda found: (min(len(s) for s in found), -len(found)))
+
+
+# --- the characters a match at the end of a line ends with ----------------------------------------------------------
+
+
+def line_ends(pattern: str) -> str | None:
+    """The characters one of which the last character that is not a space of any line `pattern` matches must be,
+    or None: for patterns that end in `$` after one or a few known characters and optional spaces (an id glued to
+    the end of a line), whose lines are then told apart by one character instead of a search each.
+    """
+    if _parser is None:
+        return None
+    try:
+        parsed = _parser.parse(pattern)
+    except Exception:  # no gate; the rule reports its own error
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found = _ends(list(parsed), at_end=False)
+    return "".join(sorted(found)) if found else None
+
+
+def _ends(items: list, at_end: bool) -> set[str] | None:
+    """The last characters a match of the parsed sequence can end with before the end of the line (`$` already
+    met after it when `at_end`), spaces after it skipped; None where not certain."""
+    items = list(items)
+    while items:
+        op, av = items[-1]
+        if op is _ops.AT and av in (_ops.AT_END, _ops.AT_END_STRING):
+            at_end = True
+        elif not _only_spaces(op, av):
+            break
+        items.pop()
+    if not items or not at_end:
+        return None
+    op, av = items[-1]
+    if op is _ops.BRANCH:
+        parts = [_ends(list(branch), at_end) for branch in av[1]]
+        return set().union(*parts) if all(parts) else None
+    if op is _ops.SUBPATTERN and not av[1] & re.IGNORECASE:
+        return _ends(list(av[-1]), at_end)
+    if op in (_ops.MAX_REPEAT, _ops.MIN_REPEAT) and av[0] >= 1:
+        return _ends(list(av[2]), at_end)
+    chars = _chars_of(op, av)
+    return chars if chars and not any(ch.isspace() for ch in chars) else None
+
+
+def _only_spaces(op, av) -> bool:
+    """Whether the element matches nothing but spaces (or nothing): `\\s*`, `[ \\t]+`, ` `."""
+    if op in (_ops.MAX_REPEAT, _ops.MIN_REPEAT):
+        return all(_only_spaces(o, a) for o, a in av[2])
+    if op is _ops.IN:
+        return all(
+            (kind is _ops.CATEGORY and value is _ops.CATEGORY_SPACE) or (kind is _ops.LITERAL and chr(value).isspace())
+            for kind, value in av
+        )
+    return op is _ops.LITERAL and chr(av).isspace()
+
+
+def _chars_of(op, av) -> set[str] | None:
+    """The characters one parsed element matches, when it matches one character of a few known ones."""
+    if op is _ops.LITERAL:
+        return {chr(av)}
+    if op is not _ops.IN:
+        return None
+    out: set[str] = set()
+    for kind, value in av:
+        if kind is _ops.LITERAL:
+            out.add(chr(value))
+        elif kind is _ops.RANGE and value[1] - value[0] < _MAX_SET:
+            out.update(chr(x) for x in range(value[0], value[1] + 1))
+        else:
+            return None
+    return out if len(out) <= _MAX_SET else None

@@ -3,8 +3,9 @@
 Every rule's gate names literal strings one of which any line it matches holds, or prefixes one of which such a
 line starts with. One Aho-Corasick scan (pyahocorasick: every literal of every rule at once, in C) maps each
 literal-gated rule to the few lines that can carry it; each line's start is folded once and compared with the
-prefixes of the prefix-gated rules; a rule with no such gate is tried on every line its size allows. Rules keep
-their order, so the first matching rule still wins.
+prefixes of the prefix-gated rules; a rule with no such gate is tried on every line its size allows. A rule
+anchored at the line's end is tried only where the line ends with a character it can end with. Rules keep their
+order, so the first matching rule still wins.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ Lines = Sequence[tuple[int, str]]  # (start offset in the document, text) of eac
 class KindIndex:
     """The rules of one kind, in order, split by how they are gated."""
 
-    __slots__ = ("rules", "prefixed", "head", "always", "unbounded", "longest")
+    __slots__ = ("rules", "prefixed", "head", "always", "unbounded", "longest", "ends")
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
@@ -32,6 +33,8 @@ class KindIndex:
         self.longest = max((r.gate.gate.max_chars or 0 for r in self.rules), default=0)
         # how much of a line's start to fold to compare it with the longest prefix (folding only shortens text)
         self.head = 2 * max((len(p) for _, prefixes in self.prefixed for p in prefixes), default=0) + 8
+        # the characters a line must end with (spaces aside) for a rule anchored at the end of the line
+        self.ends = {i: r.gate.ends for i, r in enumerate(self.rules) if r.gate.ends}
 
 
 class RuleIndex:
@@ -78,7 +81,7 @@ class RuleIndex:
                         else:
                             bucket.add(i)
         out = []
-        longest, unbounded = index.longest, index.unbounded
+        longest, unbounded, ends = index.longest, index.unbounded, index.ends
         for (_, line), bucket in zip(lines, found):
             n_chars = len(line)
             if n_chars > longest:
@@ -92,6 +95,9 @@ class RuleIndex:
                 ]
                 if bucket is not None:
                     ids = sorted(bucket.union(ids))
+            if ends and ids:
+                last = line.rstrip()[-1:]
+                ids = [i for i in ids if i not in ends or (last and last in ends[i])]
             out.append(ids)
         return out
 

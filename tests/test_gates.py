@@ -1,0 +1,73 @@
+"""Gates and the rule index: a rule is left untried on a line only where it cannot match there."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean import load_rules
+from newsclean.engine.gates import line_ends
+from newsclean.engine.matchers import LineContext, LineView
+
+RULES = load_rules()
+
+
+@pytest.mark.parametrize(
+    "pattern, ends",
+    [
+        (r"(?<=[^\W\d_][.!?؟])(?P<junk>[0-9٠-٩]{5,})\s*$", "0123456789٠١٢٣٤٥٦٧٨٩"),
+        (r"abc$", "c"),
+        (r"(?:x|yz)[ \t]*$", "xz"),
+        (r"a$\s*", "a"),
+        (r"a\s$", "a"),
+        (r"a$|b", None),  # one branch need not reach the end
+        (r"a(?:b|)$", None),  # nor end with a known character
+        (r"\d+$", None),  # too many characters to list
+        (r"[^a]$", None),
+        (r"(?i)a$", None),
+        (r"a(?=b)$", None),
+        (r"a*$", None),
+        (r"a[ b]$", None),  # a space may be the last character matched
+        (r"abc", None),
+    ],
+)
+def test_line_ends_of_a_pattern(pattern, ends):
+    assert line_ends(pattern) == ends
+
+
+ANCHORED = [r for r in RULES.rules if r.gate.ends]
+ENDINGS = ["", " ", ".", "؟", ")", "-", "|", "ـ", "123", "45425532", "٢٠٢٤", " 21", ".45425532", "a"]
+WORDS = ["قال", "الوزير", "مؤقت.", "(تصوير)", "---", "***", "||", "—", "#وسم", "2024", "١٢"]
+
+
+def test_shipped_rules_anchored_at_the_line_end_have_their_gate():
+    assert {"base.tail.glued-id", "base.sep.line"} <= {r.id for r in ANCHORED}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=6), st.sampled_from(ENDINGS), st.sampled_from(["", " ", "  \t"]))
+def test_an_anchored_rule_never_matches_a_line_ending_otherwise(words, ending, spaces):
+    line = " ".join(words) + ending + spaces
+    for rule in ANCHORED:
+        pattern = rule.spec["match"]["regex"] if rule.kind == "span" else None
+        matched = re.search(pattern, line) is not None if pattern else rule.predicate(LineView(line))
+        if matched:
+            assert line.rstrip()[-1:] in rule.gate.ends, (rule.id, line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.builds("".join, st.lists(st.sampled_from(WORDS + ENDINGS), max_size=5)), max_size=8))
+def test_the_index_offers_every_line_rule_that_matches_a_line(lines):
+    text = "\n".join(lines)
+    index = RULES.index("ar")
+    rules = index.kinds["line"].rules
+    offsets = [sum(len(x) + 1 for x in lines[:k]) for k in range(len(lines))]
+    candidates = index.candidates("line", text, list(zip(offsets, lines)), index.scan(text))
+    context = LineContext(lines)
+    for k, (line, ids) in enumerate(zip(lines, candidates)):
+        view = LineView(line, k, len(lines), context)
+        matching = {i for i, rule in enumerate(rules) if line.strip() and rule.predicate(view)}
+        assert matching <= set(ids), (line, [rules[i].id for i in matching - set(ids)])
