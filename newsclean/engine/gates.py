@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .fold import fold
@@ -170,16 +171,24 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     Read from the parsed pattern: runs of literals, alternations of them and repeats that must occur. A pattern
     with case-insensitive parts gives None, as does one whose requirements are too many.
     """
+    parsed = _parsed(pattern)
+    if parsed is None:
+        return None
+    found = _required(list(parsed))
+    return tuple(sorted(found)) if found else None
+
+
+@lru_cache(maxsize=1024)
+def _parsed(pattern: str):
+    """The pattern as re's parser reads it (once for all the gates), or None: a pattern re cannot parse has no
+    gate (the rule reports its own error), nor has one with case-insensitive parts."""
     if _parser is None:
         return None
     try:
         parsed = _parser.parse(pattern)
-    except Exception:  # a pattern `re` cannot parse has no gate; the rule reports its own error
+    except Exception:
         return None
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    found = _required(list(parsed))
-    return tuple(sorted(found)) if found else None
+    return None if parsed.state.flags & re.IGNORECASE else parsed
 
 
 def _finite_one(op, av) -> set[str] | None:
@@ -271,13 +280,10 @@ def line_ends(pattern: str) -> str | None:
     or None: for patterns that end in `$` after one or a few known characters and optional spaces (an id glued to
     the end of a line), whose lines are then told apart by one character instead of a search each.
     """
-    if _parser is None:
+    if "$" not in pattern and "\\Z" not in pattern:  # most patterns: no parse needed to tell
         return None
-    try:
-        parsed = _parser.parse(pattern)
-    except Exception:  # no gate; the rule reports its own error
-        return None
-    if parsed.state.flags & re.IGNORECASE:
+    parsed = _parsed(pattern)
+    if parsed is None:
         return None
     found = _ends(list(parsed), at_end=False)
     return "".join(sorted(found)) if found else None
