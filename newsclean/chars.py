@@ -47,38 +47,37 @@ def _matches(pattern: re.Pattern, text: str, needs: str) -> Iterator[re.Match]:
 
     A pattern that opens with a lookbehind or a class is tried by re at every position, some 15 us a page of
     Arabic; `str.find` jumps to the few places a match can start, and `match` there decides as the scan would
-    have (a match is never empty, so each search goes on from where the last match ended).
+    have (a match is never empty, so each search goes on from where the last match ended). Where the characters
+    are many, one scan is cheaper.
     """
-    if not needs or len(needs) > _FIND_NEEDS:
+    if not needs or len(needs) > _FIND_NEEDS or sum(text.count(ch) for ch in needs) > _MAX_PLACES:
         yield from pattern.finditer(text)
         return
-    misses = 0
-    pos = _next_of(text, needs, 0)
-    while pos >= 0:
-        m = pattern.match(text, pos)
-        if m is not None:
-            yield m
-            pos = m.end()
-        else:
-            misses += 1
-            if misses > _MAX_MISSES:  # the characters are everywhere: one scan is cheaper from here
-                yield from pattern.finditer(text, pos + 1)
-                return
-            pos += 1
-        pos = _next_of(text, needs, pos)
+    end = 0
+    for pos in _places(text, needs):
+        if pos >= end:
+            m = pattern.match(text, pos)
+            if m is not None:
+                yield m
+                end = m.end()
 
 
-def _next_of(text: str, chars: str, pos: int) -> int:
-    """Where the first of `chars` at or after `pos` stands in `text`, or -1."""
-    if len(chars) == 1:
-        return text.find(chars, pos)
-    found = [i for i in (text.find(ch, pos) for ch in chars) if i >= 0]
-    return min(found) if found else -1
+def _places(text: str, chars: str) -> list[int]:
+    """Every position of one of `chars` in `text`, in order."""
+    out = []
+    for ch in chars:
+        pos = text.find(ch)
+        while pos >= 0:
+            out.append(pos)
+            pos = text.find(ch, pos + 1)
+    if len(chars) > 1:
+        out.sort()
+    return out
 
 
-# A rule needing at most this many characters is tried where they stand; past this many misses, scanned.
+# A rule needing at most this many characters, found at most this many times, is tried where they stand.
 _FIND_NEEDS = 3
-_MAX_MISSES = 64
+_MAX_PLACES = 64
 
 
 # Per rule (by identity; the rule is kept with its entry so the id is not reused): the characters one of which
