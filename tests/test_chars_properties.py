@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsclean import load_rules
+from newsclean.charfixes import _BIDI_STOP, bidi_full_stop
 from newsclean.chars import _matches, _needs
 from newsclean.edits import replay
 from newsclean.engine import Rule
@@ -108,3 +109,10 @@ def test_matches_where_needed_characters_stand_are_the_scans_matches(text, patte
     needs = _needs(Rule(id="t", kind="chars", op="replace", label="", pack="", file="", line=0, pattern=pattern))
     found = [m.span() for m in _matches(pattern, text, needs)]
     assert found == [m.span() for m in pattern.finditer(text)]
+
+
+@SETTINGS
+@given(st.text(alphabet=" .\n\t0123456789/-عامب", max_size=80))
+def test_the_displaced_full_stop_is_found_where_re_would_find_it(text):
+    found = [(m.start(), m.end(), " " + (m.group(1) or m.group(2)) + ".") for m in _BIDI_STOP.finditer(text)]
+    assert bidi_full_stop(text) == found
