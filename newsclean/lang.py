@@ -36,8 +36,8 @@ _FEW = 64
 _NOT_LETTERS = re.compile("[\u0600-\u061f\u0640\u064b-\u065f\u0660-\u066d\u0670\u06d4\u06d6-\u06ed\u06f0-\u06f9]")
 # What langdetect must not see: links, mail addresses, handles and hashtags say nothing about the language.
 _NOISE = re.compile(r"(?:https?://|www\.)\S++|(?<!\S)[^\s@]++@\S++|[@#]\w++")
-# The same without the branches that need an @: re tries a branch that opens with a lookbehind at every position
-# (a third of the time a page takes here), and most pages with a link have no @.
+# The same without the branch that needs an @: re tries that branch, which opens with a lookbehind, at every
+# position (two thirds of the time the pattern takes on a page), and most pages with a link have no @.
 _NOISE_NO_AT = re.compile(r"(?:https?://|www\.)\S++|#\w++")
 # Where sentences end: a sentence the scraper wrote twice is counted once, so taking the copy out (the strip step
 # does) cannot change the language, and cleaning a cleaned text changes nothing. (A pattern that opens with a
