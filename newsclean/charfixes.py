@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable
 
 from . import arabic_script, entities, mojibake
+from .match_starts import finditer_from
 
 Fix = list[tuple[int, int, str]]
 Fixer = Callable[[str, "str | None"], Fix]
@@ -154,16 +155,10 @@ _BIDI_STOP = re.compile(
 
 def bidi_full_stop(text: str, lang: str | None = None) -> Fix:
     """`عام .2013` -> `عام 2013.`: a full stop displaced in front of the number that ends the sentence."""
-    out: Fix = []
-    pos = text.find(" .")
-    while pos >= 0:  # every match opens with " .": tried there only (re would try the lookbehind everywhere)
-        m = _BIDI_STOP.match(text, pos)
-        if m is None:
-            pos = text.find(" .", pos + 1)
-            continue
-        out.append((m.start(), m.end(), " " + (m.group(1) or m.group(2)) + "."))
-        pos = text.find(" .", m.end())
-    return out
+    return [
+        (m.start(), m.end(), " " + (m.group(1) or m.group(2)) + ".")
+        for m in finditer_from(_BIDI_STOP, text, (" .",))  # every match opens with " ."
+    ]
 
 
 FIXERS: dict[str, Fixer] = {

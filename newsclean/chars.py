@@ -7,10 +7,10 @@ Rules run in pack order, each on the output of the one before, so a table can re
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from .edits import Pending
 from .engine import Rule, RuleSet
+from .match_starts import finditer_from
 from .model import Document
 
 
@@ -28,60 +28,22 @@ def rule_edits(rule: Rule, text: str, lang: str | None, present: set[str] | None
     if rule.op == "map":
         table = rule.table
         out = []
-        for m in _matches(rule.pattern or _class_pattern(rule), text, needs):
+        for m in finditer_from(rule.pattern or _class_pattern(rule), text, needs):
             old = m.group()
             new = old.translate(table)
             if new != old:
                 out.append((m.start(), m.end(), new))
         return out
     out = []
-    for m in _matches(rule.pattern, text, needs):
+    for m in finditer_from(rule.pattern, text, needs):
         new = m.expand(rule.replacement)
         if new != m.group():
             out.append((m.start(), m.end(), new))
     return out
 
 
-def _matches(pattern: re.Pattern, text: str, needs: str) -> Iterator[re.Match]:
-    """What `pattern.finditer(text)` finds, where every match starts with one of the few characters `needs`.
-
-    A pattern that opens with a lookbehind or a class is tried by re at every position, some 15 us a page of
-    Arabic; `str.find` jumps to the few places a match can start, and `match` there decides as the scan would
-    have (a match is never empty, so each search goes on from where the last match ended). Where the characters
-    are many, one scan is cheaper.
-    """
-    if not needs or len(needs) > _FIND_NEEDS or sum(text.count(ch) for ch in needs) > _MAX_PLACES:
-        yield from pattern.finditer(text)
-        return
-    end = 0
-    for pos in _places(text, needs):
-        if pos >= end:
-            m = pattern.match(text, pos)
-            if m is not None:
-                yield m
-                end = m.end()
-
-
-def _places(text: str, chars: str) -> list[int]:
-    """Every position of one of `chars` in `text`, in order."""
-    out = []
-    for ch in chars:
-        pos = text.find(ch)
-        while pos >= 0:
-            out.append(pos)
-            pos = text.find(ch, pos + 1)
-    if len(chars) > 1:
-        out.sort()
-    return out
-
-
-# A rule needing at most this many characters, found at most this many times, is tried where they stand.
-_FIND_NEEDS = 3
-_MAX_PLACES = 64
-
-
 # Per rule (by identity; the rule is kept with its entry so the id is not reused): the characters one of which
-# any match must contain, and a map's character class.
+# any match must start with, and a map's character class.
 _NEEDS: dict[int, tuple[Rule, str]] = {}
 _CLASSES: dict[int, tuple[Rule, re.Pattern]] = {}
 # Python's re scans a character class over Arabic text at some 60 us a page; `ch in text` takes well under one.
@@ -90,7 +52,7 @@ _MAX_NEEDS = 64
 
 
 def _needs(rule: Rule) -> str:
-    """Characters one of which every match of the rule contains ("" where that cannot be told)."""
+    """Characters one of which every match of the rule starts with ("" where that cannot be told)."""
     entry = _NEEDS.get(id(rule))
     if entry is None:
         chars: set[str] | None

@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 
 from newsclean import load_rules
 from newsclean.charfixes import _BIDI_STOP, bidi_full_stop
-from newsclean.chars import _matches, _needs
+from newsclean.chars import _needs
 from newsclean.edits import replay
 from newsclean.engine import Rule
+from newsclean.match_starts import finditer_from
 from newsclean.model import Document
 from newsclean.pipeline import fix
 
@@ -107,7 +108,7 @@ PATTERNS = [r.pattern for r in RULES.rules if r.kind == "chars" and r.pattern is
 @example("بیی بـــب ـ", PATTERNS[-2])  # a miss right before a match
 def test_matches_where_needed_characters_stand_are_the_scans_matches(text, pattern):
     needs = _needs(Rule(id="t", kind="chars", op="replace", label="", pack="", file="", line=0, pattern=pattern))
-    found = [m.span() for m in _matches(pattern, text, needs)]
+    found = [m.span() for m in finditer_from(pattern, text, needs)]
     assert found == [m.span() for m in pattern.finditer(text)]
 
 

@@ -1,0 +1,43 @@
+"""Regex matches looked for only where they can start.
+
+A pattern that opens with a lookbehind or a character class gives `re` nothing to skip ahead with: it is tried at
+every position, some 15 us a page of Arabic. When every match starts with one of a few strings (a tatweel, a bidi
+mark, " ."), `str.find` jumps to the places they stand and `match` there decides as the scan would have.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+# At most this many starts, found at most this many times, are tried where they stand; else one scan is cheaper.
+MAX_STARTS = 3
+_MAX_PLACES = 64
+
+
+def finditer_from(pattern: re.Pattern, text: str, starts: Sequence[str]) -> Iterator[re.Match]:
+    """What `pattern.finditer(text)` finds, where every match starts with one of `starts` (non-empty strings; a
+    `str` of single characters will do). A match is never empty, so each search goes on where the last one ended."""
+    if not starts or len(starts) > MAX_STARTS or sum(text.count(s) for s in starts) > _MAX_PLACES:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for pos in _places(text, starts):
+        if pos >= end:
+            m = pattern.match(text, pos)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
+def _places(text: str, starts: Sequence[str]) -> list[int]:
+    """Every position where one of `starts` stands in `text`, in order."""
+    out = []
+    for s in starts:
+        pos = text.find(s)
+        while pos >= 0:
+            out.append(pos)
+            pos = text.find(s, pos + 1)
+    if len(starts) > 1:
+        out.sort()
+    return out
