@@ -82,6 +82,13 @@ def _context(lines: list[Line]) -> LineContext:
 
 def strip(doc: Document, rules: RuleSet, remove: bool = True) -> Document:
     """Take junk lines and spans out of the document (with `remove=False`, only record the metadata found)."""
+    strip_once(doc, rules, remove)
+    return doc
+
+
+def strip_once(doc: Document, rules: RuleSet, remove: bool = True) -> bool:
+    """`strip`, telling whether spans were cut out of lines that stay: those lines read differently now, to every
+    rule (the strip step reads the page again)."""
     langs = doc.junk_langs or doc.lang
     hits = rules.index(langs).scan(doc.text)
     labelled = label_lines(doc.text, rules, langs, hits)
@@ -95,11 +102,12 @@ def strip(doc: Document, rules: RuleSet, remove: bool = True) -> Document:
     kept = [(k, ln) for k, ln in enumerate(lines) if by_line[k] is None and not ln.is_separator]
     pending = _spans(doc, kept, by_line, rules, hits)
     if not remove:
-        return doc
+        return False
+    cut = bool(pending)
     for start, end, k in removal_ranges(lines, [r is not None for r in by_line]):
         pending.append(Pending(start, end, "", by_line[k].id, True))
     doc.log.apply(sorted(pending, key=lambda p: p.start))
-    return doc
+    return cut
 
 
 def _record(doc: Document, rule: Rule, start: int, end: int, text: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsclean.edits import Edit, replay
@@ -68,8 +68,16 @@ def test_cleaning_is_deterministic(rules, page):
     assert first == second
 
 
+# A span cut makes a byline of the first line (the photo credit goes): the same clean must take the byline too.
+BYLINE_BEHIND_CREDIT = (
+    "سعد المثال – أبها (تصوير: خالد المثال)\n"
+    "قام مكتب العمل في المدينة بزيارة ميدانية مفاجئة يوم أمس للتأكد من التزام المحلات بالقرار الجديد."
+)
+
+
 @SETTINGS
 @given(pages())
+@example(BYLINE_BEHIND_CREDIT)
 def test_cleaning_clean_output_changes_nothing(rules, page):
     once = to_text(clean(Document.from_text("p", page), rules))
     twice = to_text(clean(Document.from_text("p", once), rules))
@@ -80,3 +88,10 @@ def test_seed_replays_exactly(rules, seed_text):
     record = to_record(clean(Document.from_text("seed", seed_text), rules))
     assert replay_record(record) == stories_joined(record)
     assert len(record["stories"]) == 2
+
+
+def test_a_line_a_span_cut_leaves_is_read_again_by_every_rule(rules):
+    doc = clean(Document.from_text("p", BYLINE_BEHIND_CREDIT), rules)
+    assert to_text(doc).startswith("قام مكتب العمل")
+    assert {e.rule for e in doc.log.edits if e.removed} == {"base.embed.credit-aside", "ar.byline.name-place"}
+    assert [f.value for f in doc.found if f.field == "author"] == ["سعد المثال"]
