@@ -311,7 +311,7 @@ def plan_stories(units: list[Unit]) -> Plan:
                     plan.junk.update(dict.fromkeys(gone, u.rule.id))
                     story.extend(units[k] for k in run if k < first and k not in gone)
                     plan.openings.append(Opening(first, "read-also", t, ev))
-                    story = [units[k] for k in run if k > first]
+                    story = [units[k] for k in run if k >= first]
                     has_body = False
                     i = j
                     continue
@@ -341,7 +341,7 @@ def plan_stories(units: list[Unit]) -> Plan:
                 if ev.splits:
                     story.extend(units[k] for k in run if k < t)
                     plan.openings.append(Opening(t, "unmarked", t, ev))
-                    story = [units[k] for k in run if k > t]
+                    story = [units[k] for k in run if k >= t]  # its headline is its own, as behind a separator
                     has_body = False
                     i = j
                     continue
@@ -360,14 +360,17 @@ def plan_stories(units: list[Unit]) -> Plan:
 
 def _license_heads(units: list[Unit]) -> None:
     """Headlines the layout vouches for even where their shape does not: a line over a date line, the first line
-    of a page (or of a story after a separator) over a full body, the lines right after a marker."""
+    of a page (or of a story after a separator) over a full body, the lines right after a marker.
+
+    Only a date line the page still has vouches: the next clean does not see one the strip step removed, and
+    would read the line as body."""
     n = len(units)
     for i, u in enumerate(units):
         if u.kind in (BODY, OTHER):
             nxt = i + 1
             while nxt < n and units[nxt].kind == BLANK:
                 nxt += 1
-            if nxt < n and units[nxt].kind == DATE and licensed_head(u.text, u.kind):
+            if nxt < n and units[nxt].kind == DATE and units[nxt].line >= 0 and licensed_head(u.text, u.kind):
                 u.kind = HEAD
     for start in [0] + [i + 1 for i, u in enumerate(units) if u.kind == SEPARATOR]:
         k0 = _next_content(units, start)
