@@ -140,6 +140,31 @@ def test_repeats_keeps_the_first_copy_of_a_sentence(tmp_path):
     assert [e.rule for e in doc.log.edits] == ["mine.repeats"]
 
 
+def test_repeats_sees_a_copy_through_what_the_chars_rules_write(tmp_path):
+    """A copy in a story whose characters were fixed for the other language is still a copy (ZWNJ, digits, yeh,
+    kaf); a sentence that differs in a number is not one."""
+    rules = load_rules(
+        [
+            _pack(
+                tmp_path,
+                """
+                - id: mine.repeats
+                  kind: span
+                  match: {repeats: {min_words: 5, min_chars: 20}}
+                  action: drop
+                  examples: [{in: "x", match: false}]
+                """,
+            )
+        ],
+        defaults=False,
+    )
+    persian = "روزنامه\u200cهای امروز ۲۳ مهر گزارش کردند که قیمت\u200cها بالا رفت."
+    arabic = "روزنامههای امروز ٢٣ مهر گزارش كردند كه قيمتها بالا رفت."
+    other = "روزنامه\u200cهای امروز ۲۴ مهر گزارش کردند که قیمت\u200cها بالا رفت."
+    doc = _strip(rules, f"{persian}\nسطر آخر هنا.\n{arabic}\n{other}")
+    assert doc.text == f"{persian}\nسطر آخر هنا.\n{other}"
+
+
 def test_with_date_records_the_line_date_beside_the_source(tmp_path):
     rules = load_rules(
         [

@@ -490,7 +490,7 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
             words = sentence.split()
             if len(words) < min_words:
                 continue
-            norm = _SAME_LETTERS(" ".join(words))
+            norm = " ".join(_SAME_TEXT(sentence).split())
             if norm in seen:
                 out.append((m.start(), m.start() + len(sentence)))
             else:
@@ -502,15 +502,22 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
 
 
 _ENDS = ".!?؟…\n"
-# The letters both Arabic and Persian spellings use, made one (a copy in a story whose characters were fixed for
-# the other language is still a copy).
-_SAME_LETTERS = CharMap(str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك"}))
+# What the chars rules of Arabic and of Persian write differently, made one, so that a copy in a story whose
+# characters were fixed for the other language is still a copy: yeh, kaf, heh and teh marbuta forms, the digits,
+# and ZWNJ (the Arabic rules drop it, the Persian ones keep it between letters that join).
+_SAME_TEXT = CharMap(
+    str.maketrans(
+        {"ی": "ي", "ى": "ي", "ک": "ك", "ڪ": "ك", "ۀ": "ه", "ۃ": "ه", "ة": "ه", "\u200c": None}
+        | {chr(0x0660 + i): str(i) for i in range(10)}
+        | {chr(0x06F0 + i): str(i) for i in range(10)}
+    )
+)
 
 
 def _may_repeat(text: str) -> bool:
     """Whether a document can hold a sentence twice: some sentence ending (its last three words before a stop or
     a line's end) occurs twice. Cheap string searches; most pages answer no and skip the sentence pass."""
-    text = _SAME_LETTERS(text)
+    text = _SAME_TEXT(text)
     keys: set[tuple[str, ...]] = set()
     for mark in _ENDS:
         pos = text.find(mark)
