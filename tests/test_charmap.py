@@ -21,7 +21,7 @@ _SHIPPED = {
     "engine.fold": fold._FOLD,
     "openers": openers._FOLD,
     "lang": lang._FOLDS,
-    "matchers": matchers._SAME_LETTERS,
+    "matchers": matchers._SAME_TEXT,
     "dates": dates._FOLD_TEXT,
 }
 
