@@ -72,20 +72,28 @@ class Plan:
 def split(doc: Document, rules: RuleSet) -> Document:
     """Cut the document into stories; markers, related lists and separators are removed and logged.
 
-    Where markers or lists went without opening a story, the page is weighed once more as the next clean will
-    see it (those lines gone, each story behind a separator), so that cleaning the output changes nothing.
+    Where markers or lists went without opening a story, or a story opened where no separator stands, the page
+    is weighed once more as the next clean will see it (those lines gone, each story behind a separator), until
+    it reads the same, so that cleaning the output changes nothing: a separator changes what the page says of
+    the headlines around it (how many sections it has, what story they follow).
     """
     prior = doc.prior_stories
     kept = {doc.log.to_current(story.start): story for story in prior[1:]} if prior else None
-    if _split_once(doc, rules, kept):
-        _split_once(doc, rules, {doc.log.to_current(story.start): story for story in doc.stories[1:]})
+    for _ in range(_SPLIT_PASSES):
+        if not _split_once(doc, rules, kept):
+            break
+        kept = {doc.log.to_current(story.start): story for story in doc.stories[1:]}
     _story_languages(doc, rules)
     return doc
 
 
+_SPLIT_PASSES = 4
+
+
 def _split_once(doc: Document, rules: RuleSet, kept: dict[int, Story] | None = None) -> bool:
     """One pass of the split step; `kept` holds stories found before, by the current offset where each starts
-    (each stays a story, behind a separator). Returns whether junk went that opened no story."""
+    (each stays a story, behind a separator). Returns whether the next clean reads the page otherwise: junk went
+    that opened no story, or a story opened where the text has no separator."""
     lines = split_lines(doc.text)
     if not lines:
         doc.stories = [Story(0, len(doc.source))]
@@ -107,7 +115,8 @@ def _split_once(doc: Document, rules: RuleSet, kept: dict[int, Story] | None = N
         if bounds[k + 1] > bounds[k]
     ] or [Story(0, len(doc.source))]
     opened = {o.first for o in openings}
-    return any(rule != SEPARATOR_RULE and i not in opened for i, rule in plan.junk.items())
+    unmarked = any(o.relation == "unmarked" and old is None for o, old in zip(openings, before))
+    return unmarked or any(rule != SEPARATOR_RULE and i not in opened for i, rule in plan.junk.items())
 
 
 # --- units ------------------------------------------------------------------------------------------------------
