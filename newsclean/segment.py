@@ -436,12 +436,17 @@ def _sections(units: list[Unit]) -> int:
 def _weigh(units: list[Unit], story: list[Unit], t: int | None, j: int, marker: str | None, page: Page) -> Evidence:
     """The evidence for a candidate: headline `t` (None: a marker right over body text), body `j`, the story so
     far."""
-    after = [units[k].text for k in range(j + 1, min(len(units), j + 4)) if units[k].kind == BODY][:2]
+    after = []
+    for k in range(j + 1, min(len(units), j + 4)):
+        if units[k].kind == SEPARATOR:
+            break  # what follows a separator is another story's
+        if units[k].kind == BODY:
+            after.append(units[k].text)
     content = [u for u in story if u.kind in _CONTENT]
     c = Candidate(
         title="" if t is None else units[t].text,
         body=units[j].text,
-        after="\n".join(after),
+        after="\n".join(after[:2]),
         prev_tail="\n".join(u.text for u in content[-4:]),
         marker=marker,
         date_between=any(units[k].kind == DATE for k in range(j if t is None else t + 1, j)),

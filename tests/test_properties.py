@@ -120,6 +120,19 @@ STORY_OPENED_WHERE_NO_SEPARATOR_STOOD = (
     "رويترز افزود : اين تهديد كاملا جدي است و اگر پيشنهاد اروپا مورد قبول ما نباشد از حق وتوي خود استفاده خواهيم كرد ."
 )
 
+# What comes after a candidate's body is read up to the next separator only: the text after it is another story's
+# (the first clean read it, and the next clean, with a separator there, did not).
+AFTER_STOPS_AT_A_SEPARATOR = (
+    "رفض قاض أمريكي دعوى تشهير، قدمتها ممثلة الأفلام الإباحية ستورمي دانيلز، ضد الرئيس دونالد "
+    "ترامب.\nء:ء\nمحمدرضا عمرون امروز در گفت\u200cوگو با خبرنگار فارس در شهرکرد با اشاره به عملکرد "
+    "تعزیرات حکومتی چهارمحال و بختیاری در دولت تدبیر و امید گفت: شعبه\u200cهای بدوی در بخش کالا و خدمات، "
+    "قاچاق و ارز و بهداشت و درمان فعالیت می\u200cکنند که در سه قسمت رسیدگی به تخلفات صنفی، بحث کالا و "
+    "خدمات و قاچاق و ارز خلاصه می\u200cشوند.\nوفد عسكري روسي يصل إلى ليبيا تلبية لدعوة خليفة حفتر\nعينت "
+    "رئيسة الوزراء البريطانية تيريزا ماي، وزير الصحة جريمي هانت خلفا لوزير الخارجية المستقيل بوريس "
+    "جونسون. ويعتبر وزير الخارجية الجديد هانت من الوزراء الذين دافعوا عن بقاء بريطانيا في الاتحاد "
+    "الأوروبي خلافا لجونسون، الذي يعتبر من التيار المساند لقطيعة تامة مع الاتحاد."
+)
+
 
 @SETTINGS
 @given(pages())
@@ -128,6 +141,7 @@ STORY_OPENED_WHERE_NO_SEPARATOR_STOOD = (
 @example(HEADLINE_OPENS_ITS_STORY)
 @example(COPY_IN_A_STORY_OF_THE_OTHER_LANGUAGE)
 @example(STORY_OPENED_WHERE_NO_SEPARATOR_STOOD)
+@example(AFTER_STOPS_AT_A_SEPARATOR)
 def test_cleaning_clean_output_changes_nothing(rules, page):
     once = to_text(clean(Document.from_text("p", page), rules))
     twice = to_text(clean(Document.from_text("p", once), rules))
