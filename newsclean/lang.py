@@ -34,11 +34,14 @@ _DROP_ALL_BUT_OTHER = bytes(b for b in range(256) if b not in _OTHER_BYTES)
 # where it is small enough for them to matter (a line of digits is not Arabic).
 _FEW = 64
 _NOT_LETTERS = re.compile("[\u0600-\u061f\u0640\u064b-\u065f\u0660-\u066d\u0670\u06d4\u06d6-\u06ed\u06f0-\u06f9]")
-# What langdetect must not see: links, mail addresses, handles and hashtags say nothing about the language.
-_NOISE = re.compile(r"(?:https?://|www\.)\S++|(?<!\S)[^\s@]++@\S++|[@#]\w++")
+# What langdetect must not see: links, mail addresses, handles and hashtags say nothing about the language. A
+# hashtag runs on through the invisible characters the chars rules drop or keep (a ZWNJ inside a Persian hashtag),
+# so that it is taken out whole before and after them.
+_INVISIBLE = "\u00ad\u061c\u200b-\u200f\u2060\ufeff"
+_NOISE = re.compile(rf"(?:https?://|www\.)\S++|(?<!\S)[^\s@]++@\S++|[@#][\w{_INVISIBLE}]++")
 # The same without the branch that needs an @: re tries that branch, which opens with a lookbehind, at every
 # position (two thirds of the time the pattern takes on a page), and most pages with a link have no @.
-_NOISE_NO_AT = re.compile(r"(?:https?://|www\.)\S++|#\w++")
+_NOISE_NO_AT = re.compile(rf"(?:https?://|www\.)\S++|#[\w{_INVISIBLE}]++")
 # Where sentences end: a sentence the scraper wrote twice is counted once, so taking the copy out (the strip step
 # does) cannot change the language, and cleaning a cleaned text changes nothing. (A pattern that opens with a
 # character class is scanned four times faster than one that opens with a lookbehind.)

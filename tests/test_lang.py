@@ -84,8 +84,19 @@ def test_langdetect_is_imported_lazily():
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.sampled_from(["قال", "http://a.b/c", "www.x.ir", "@user", "#وسم", "a@b.c", "x@", "@", "#", " ", "\n"]))
+    st.lists(
+        st.sampled_from(
+            ["قال", "http://a.b/c", "www.x.ir", "@user", "#وسم", "a@b.c", "x@", "@", "#", " ", "\n", "\u200c"]
+        )
+    )
 )
 def test_links_and_handles_are_taken_out_alike_with_or_without_an_at(parts):
     text = "".join(parts)
     assert lang._denoise(text) == lang._NOISE.sub(" ", text)
+
+
+@pytest.mark.parametrize("invisible", ["\u200c", "\u200d", "\u200f", "\u00ad"])
+def test_a_hashtag_goes_whole_with_or_without_the_invisible_characters_in_it(invisible):
+    """The chars rules drop or keep them; what the language is read from must not change with them."""
+    assert lang._denoise(f"قال #خبر{invisible}فوری اليوم") == lang._denoise("قال #خبرفوری اليوم") == "قال   اليوم"
+    assert lang.detect(f"و#۱{invisible}ئ") == lang.detect("و#۱ئ")
