@@ -143,6 +143,7 @@ AFTER_STOPS_AT_A_SEPARATOR = (
 @example(STORY_OPENED_WHERE_NO_SEPARATOR_STOOD)
 @example(AFTER_STOPS_AT_A_SEPARATOR)
 @example("و#۱\u200cئ")  # a hashtag the Persian rules take a ZWNJ out of: the language must not change
+@example("عام\u00a0.2013")  # the displaced full stop is put back after the spaces are tidied
 def test_cleaning_clean_output_changes_nothing(rules, page):
     once = to_text(clean(Document.from_text("p", page), rules))
     twice = to_text(clean(Document.from_text("p", once), rules))
