@@ -118,8 +118,9 @@ def test_date_matcher_tells_date_lines_from_prose(tmp_path):
     assert [(f.value, f.text) for f in doc.found] == [("2024-01-04", "4 يناير 2024"), ("2015-08-10", "10 أغسطس 2015")]
 
 
-def test_repeats_keeps_the_first_copy_of_a_sentence(tmp_path):
-    rules = load_rules(
+def _repeats_rules(tmp_path):
+    """A pack of one rule: sentences of five words and twenty characters or more, taken out when repeated."""
+    return load_rules(
         [
             _pack(
                 tmp_path,
@@ -134,6 +135,10 @@ def test_repeats_keeps_the_first_copy_of_a_sentence(tmp_path):
         ],
         defaults=False,
     )
+
+
+def test_repeats_keeps_the_first_copy_of_a_sentence(tmp_path):
+    rules = _repeats_rules(tmp_path)
     sentence = "وأكد الوزير أن الحكومة ستواصل دعم القطاع."
     doc = _strip(rules, f"{sentence} وأضاف أن الخطة جاهزة.\nسطر آخر هنا.\n{sentence}\nكلمة قصيرة. كلمة قصيرة.")
     assert doc.text == f"{sentence} وأضاف أن الخطة جاهزة.\nسطر آخر هنا.\nكلمة قصيرة. كلمة قصيرة."
@@ -143,21 +148,7 @@ def test_repeats_keeps_the_first_copy_of_a_sentence(tmp_path):
 def test_repeats_sees_a_copy_through_what_the_chars_rules_write(tmp_path):
     """A copy in a story whose characters were fixed for the other language is still a copy (ZWNJ, digits, yeh,
     kaf); a sentence that differs in a number is not one."""
-    rules = load_rules(
-        [
-            _pack(
-                tmp_path,
-                """
-                - id: mine.repeats
-                  kind: span
-                  match: {repeats: {min_words: 5, min_chars: 20}}
-                  action: drop
-                  examples: [{in: "x", match: false}]
-                """,
-            )
-        ],
-        defaults=False,
-    )
+    rules = _repeats_rules(tmp_path)
     persian = "روزنامه\u200cهای امروز ۲۳ مهر گزارش کردند که قیمت\u200cها بالا رفت."
     arabic = "روزنامههای امروز ٢٣ مهر گزارش كردند كه قيمتها بالا رفت."
     other = "روزنامه\u200cهای امروز ۲۴ مهر گزارش کردند که قیمت\u200cها بالا رفت."
