@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from newsclean.edits import Edit, replay
 from newsclean.emit import to_text
 from newsclean.model import Document
-from newsclean.pipeline import clean
-from newsclean.record import to_record
+from newsclean.pipeline import STEPS, clean, run
+from newsclean.record import from_record, to_record
 
 from .conftest import DATA
 
@@ -148,6 +148,18 @@ def test_cleaning_clean_output_changes_nothing(rules, page):
     once = to_text(clean(Document.from_text("p", page), rules))
     twice = to_text(clean(Document.from_text("p", once), rules))
     assert twice == once
+
+
+@SETTINGS
+@given(pages())
+def test_the_steps_one_at_a_time_through_records_give_what_clean_gives(rules, page):
+    """`newsclean fix | newsclean strip | newsclean split | newsclean meta`, in the library: each step continues
+    from the JSON record of the one before."""
+    doc = Document.from_text("p", page)
+    for step in STEPS:
+        doc = from_record(json.loads(json.dumps(to_record(run(doc, rules, (step,))), ensure_ascii=False)), "p")
+    whole = to_record(clean(Document.from_text("p", page), rules))
+    assert json.dumps(to_record(doc), ensure_ascii=False) == json.dumps(whole, ensure_ascii=False)
 
 
 def test_seed_replays_exactly(rules, seed_text):
