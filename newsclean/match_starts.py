@@ -18,11 +18,12 @@ _MAX_PLACES = 64
 def finditer_from(pattern: re.Pattern, text: str, starts: Sequence[str]) -> Iterator[re.Match]:
     """What `pattern.finditer(text)` finds, where every match starts with one of `starts` (non-empty strings; a
     `str` of single characters will do). A match is never empty, so each search goes on where the last one ended."""
-    if not starts or len(starts) > MAX_STARTS or sum(text.count(s) for s in starts) > _MAX_PLACES:
+    places = _places(text, starts) if starts and len(starts) <= MAX_STARTS else None
+    if places is None:
         yield from pattern.finditer(text)
         return
     end = 0
-    for pos in _places(text, starts):
+    for pos in places:
         if pos >= end:
             m = pattern.match(text, pos)
             if m is not None:
@@ -30,12 +31,14 @@ def finditer_from(pattern: re.Pattern, text: str, starts: Sequence[str]) -> Iter
                 end = m.end()
 
 
-def _places(text: str, starts: Sequence[str]) -> list[int]:
-    """Every position where one of `starts` stands in `text`, in order."""
-    out = []
+def _places(text: str, starts: Sequence[str]) -> list[int] | None:
+    """Every position where one of `starts` stands in `text`, in order; None past `_MAX_PLACES` of them."""
+    out: list[int] = []
     for s in starts:
         pos = text.find(s)
         while pos >= 0:
+            if len(out) == _MAX_PLACES:
+                return None
             out.append(pos)
             pos = text.find(s, pos + 1)
     if len(starts) > 1:

@@ -106,6 +106,7 @@ PATTERNS = [r.pattern for r in RULES.rules if r.kind == "chars" and r.pattern is
 @SETTINGS
 @given(st.text(alphabet=ARABIC_SCRIPT + "ـــیی\r\ufdfc", max_size=200), st.sampled_from(PATTERNS))
 @example("بیی بـــب ـ", PATTERNS[-2])  # a miss right before a match
+@example(" ی" * 70, PATTERNS[-2])  # more places than are worth finding one by one: one scan
 def test_matches_where_needed_characters_stand_are_the_scans_matches(text, pattern):
     needs = _needs(Rule(id="t", kind="chars", op="replace", label="", pack="", file="", line=0, pattern=pattern))
     found = [m.span() for m in finditer_from(pattern, text, needs)]
