@@ -34,9 +34,14 @@ class Labelled:
 
 
 def label_lines(
-    text: str, rules: RuleSet, lang: str | tuple[str, ...] | None, hits: list | None = None
+    text: str,
+    rules: RuleSet,
+    lang: str | tuple[str, ...] | None,
+    hits: list | None = None,
+    opens: frozenset[int] = frozenset(),
 ) -> list[Labelled]:
-    """Every line of `text` with the first matching line rule; separators are never labelled.
+    """Every line of `text` with the first matching line rule; separators are never labelled. `opens` holds the
+    offsets of lines that open a story with no separator line before them (yet): the rules see a break there.
 
     A line is tried only against the rules its gate lets through (the index), and of those only the ones its
     size allows.
@@ -49,7 +54,7 @@ def label_lines(
         if hits is None:
             hits = index.scan(text)
         candidates = index.candidates("line", text, [(ln.start, ln.text) for ln in lines], hits)
-        context = _context(lines)
+        context = _context(lines, opens)
         total = len(context.texts)
         i = -1
         for ln, ids in zip(lines, candidates):
@@ -67,15 +72,15 @@ def label_lines(
     return [Labelled(ln, labels.get(ln.start)) for ln in lines]
 
 
-def _context(lines: list[Line]) -> LineContext:
+def _context(lines: list[Line], opens: frozenset[int] = frozenset()) -> LineContext:
     """The non-separator lines for the matchers that look at other lines, with the story breaks among them."""
     texts: list[str] = []
     breaks = set()
     for ln in lines:
-        if ln.is_separator:
+        if ln.is_separator or ln.start in opens:
             if texts:
                 breaks.add(len(texts) - 1)
-        else:
+        if not ln.is_separator:
             texts.append(ln.text)
     return LineContext(texts, frozenset(breaks))
 
@@ -86,12 +91,12 @@ def strip(doc: Document, rules: RuleSet, remove: bool = True) -> Document:
     return doc
 
 
-def strip_once(doc: Document, rules: RuleSet, remove: bool = True) -> bool:
+def strip_once(doc: Document, rules: RuleSet, remove: bool = True, opens: frozenset[int] = frozenset()) -> bool:
     """`strip`, telling whether spans were cut out of lines that stay: those lines read differently now, to every
-    rule (the strip step reads the page again)."""
+    rule (the strip step reads the page again). `opens`: as for `label_lines`."""
     langs = doc.junk_langs or doc.lang
     hits = rules.index(langs).scan(doc.text)
-    labelled = label_lines(doc.text, rules, langs, hits)
+    labelled = label_lines(doc.text, rules, langs, hits, opens)
     lines = [item.line for item in labelled]
     by_line: list[Rule | None] = []
     for item in labelled:

@@ -27,18 +27,19 @@ def fix(doc: Document, rules: RuleSet) -> Document:
     return fix_chars(doc, rules)
 
 
-def strip(doc: Document, rules: RuleSet) -> Document:
+def strip(doc: Document, rules: RuleSet, stories: bool = False) -> Document:
     """Junk lines and spans out, metadata lines recorded.
 
     The page is read once more as the next clean will see it, until nothing more goes (so cleaning the output
     changes nothing): by every rule where spans were cut out of lines (`سعد المثال – أبها (تصوير: ...)` is a
     byline once the photo credit is out), else by the rules that look at a line's position or its neighbours,
-    when whole lines went.
+    when whole lines went. With `stories`, each of the document's stories is read as behind a separator.
     """
     active = rules
     for _ in range(_STRIP_PASSES):
         lines = doc.text.count("\n")
-        if classify.strip_once(doc, active):
+        opens = frozenset(doc.log.to_current(story.start) for story in doc.stories[1:]) if stories else frozenset()
+        if classify.strip_once(doc, active, opens=opens):
             active = rules
         elif doc.text.count("\n") != lines:
             active = rules.contextual()  # a rule that reads only its line's text decides the same way again
@@ -53,8 +54,31 @@ _STRIP_PASSES = 8
 
 
 def split(doc: Document, rules: RuleSet) -> Document:
-    """Stories, their titles and languages."""
-    return segment.split(doc, rules)
+    """Stories, their titles and languages.
+
+    Where the strip step ran, the page is then stripped again as the next clean will see it, each story behind a
+    separator, and split again, until nothing more goes (so cleaning the output changes nothing): cutting out a
+    marker leaves lines the strip step never saw (`تاريخ النشر: ...` before an inline `بیشتر بخوانید:` is a date
+    line now), and a marker line that went, or a story that opened, changes what a line's neighbours say of it.
+    """
+    text = doc.text
+    segment.split(doc, rules)
+    if "strip" not in doc.steps:
+        return doc
+    changed = doc.text != text or len(doc.stories) > 1
+    for _ in range(_RESPLIT_PASSES):
+        if not changed:
+            break
+        text = doc.text
+        strip(doc, rules, stories=True)
+        if doc.text == text:
+            break
+        segment.split(doc, rules, prior=doc.stories)
+        changed = doc.text != text
+    return doc
+
+
+_RESPLIT_PASSES = 4
 
 
 def meta(doc: Document, rules: RuleSet) -> Document:

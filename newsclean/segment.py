@@ -69,15 +69,16 @@ class Plan:
     weighed: list[tuple[str, Evidence]] = field(default_factory=list)
 
 
-def split(doc: Document, rules: RuleSet) -> Document:
+def split(doc: Document, rules: RuleSet, prior: list[Story] | None = None) -> Document:
     """Cut the document into stories; markers, related lists and separators are removed and logged.
 
     Where markers or lists went without opening a story, or a story opened where no separator stands, the page
     is weighed once more as the next clean will see it (those lines gone, each story behind a separator), until
     it reads the same, so that cleaning the output changes nothing: a separator changes what the page says of
-    the headlines around it (how many sections it has, what story they follow).
+    the headlines around it (how many sections it has, what story they follow). `prior` (by default the
+    document's `prior_stories`): stories found before, each of which stays one.
     """
-    prior = doc.prior_stories
+    prior = doc.prior_stories if prior is None else prior
     kept = {doc.log.to_current(story.start): story for story in prior[1:]} if prior else None
     for _ in range(_SPLIT_PASSES):
         if not _split_once(doc, rules, kept):
@@ -114,7 +115,7 @@ def _split_once(doc: Document, rules: RuleSet, kept: dict[int, Story] | None = N
         for k, (o, old) in enumerate(zip(openings, before))
         if bounds[k + 1] > bounds[k]
     ] or [Story(0, len(doc.source))]
-    opened = {o.first for o in openings}
+    opened = {o.first for o in openings[1:]}
     unmarked = any(o.relation == "unmarked" and old is None for o, old in zip(openings, before))
     return unmarked or any(rule != SEPARATOR_RULE and i not in opened for i, rule in plan.junk.items())
 

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean import PackError, load_rules
-from newsclean.classify import strip
+from newsclean import PackError, load_rules, pipeline
+from newsclean.classify import label_lines, strip
 from newsclean.engine.matchers import LineContext, LineView
-from newsclean.model import Document
+from newsclean.model import Document, Story
 
 
 def _pack(tmp_path, rules: str) -> str:
@@ -65,6 +65,34 @@ def test_next_prev_and_near(tmp_path):
     assert doc.text == "نص طويل للمقال كما كتب في الصفحة.\nسطر من أربع كلمات\nname@example.com"
     doc = _strip(rules, "نص طويل للمقال كما كتب في الصفحة هنا.\nسطر قبل النهاية هنا الآن\nالنهاية")
     assert doc.text == "نص طويل للمقال كما كتب في الصفحة هنا.\nالنهاية"
+
+
+def test_a_line_that_opens_a_story_without_a_separator_is_read_as_behind_one(tmp_path):
+    """The split step strips its stories again as the next clean will read them, each behind a separator line."""
+    rules = load_rules(
+        [
+            _pack(
+                tmp_path,
+                """
+                - id: mine.before-end
+                  kind: line
+                  match: {next: {regex: '^النهاية$'}}
+                  action: drop
+                  examples: [{in: "x", match: false}]
+                """,
+            )
+        ],
+        defaults=False,
+    )
+    text = "نص.\nسطر قبل\nالنهاية"
+    assert [item.rule is not None for item in label_lines(text, rules, "ar")] == [False, True, False]
+    opens = frozenset({text.index("النهاية")})
+    assert [item.rule for item in label_lines(text, rules, "ar", opens=opens)] == [None, None, None]
+    doc = Document.from_text("d", text)
+    doc.lang = "ar"
+    doc.stories = [Story(0, text.index("النهاية")), Story(text.index("النهاية"), len(text))]
+    assert pipeline.strip(doc, rules, stories=True).text == text
+    assert pipeline.strip(doc, rules).text == "النهاية"  # the line before goes, then the one before that
 
 
 def test_block_takes_opener_and_members_only_when_they_close_the_story(tmp_path):

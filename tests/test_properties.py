@@ -40,6 +40,18 @@ def pages(draw):
     return draw(st.sampled_from(["\n", "\r\n", "\n\n"])).join(parts)
 
 
+@st.composite
+def merged_pages(draw):
+    """A page of one language's real lines and junk lines, each joined to the one before by a line break or a space,
+    so that markers stand inside lines: before or after a piece the strip step would take out as a line of its own."""
+    main = draw(st.sampled_from(["ant", "goud", "fa"]))
+    parts = draw(st.lists(st.one_of(st.sampled_from(POOLS[main]), st.sampled_from(POOLS["junk"])), max_size=12))
+    page = parts[0] if parts else ""
+    for part in parts[1:]:
+        page += draw(st.sampled_from(["\n", " ", "\n\n", "\r\n"])) + part
+    return page
+
+
 def stories_joined(record: dict) -> str:
     return "\n".join(s["text"] if s["title"] is None else s["title"] + "\n" + s["text"] for s in record["stories"])
 
@@ -145,9 +157,48 @@ AFTER_STOPS_AT_A_SEPARATOR = (
 @example("و#۱\u200cئ")  # a hashtag the Persian rules take a ZWNJ out of: the language must not change
 @example("عام\u00a0.2013")  # the displaced full stop is put back after the spaces are tidied
 def test_cleaning_clean_output_changes_nothing(rules, page):
+    assert_cleaning_again_changes_nothing(rules, page)
+
+
+# The split step cuts a marker out of a line; what is left of the line is junk the strip step takes alone (a menu, a
+# source line): the same clean must take it, as the next clean would.
+MENU_BEFORE_A_TRAILING_MARKER = "الرئيسية أخبار سياسة اقتصاد رياضة منوعات إقرأ أيضاً:"
+SOURCE_BEFORE_AN_INLINE_MARKER = (
+    "به گزارش خبرگزاری فارس از شهرستان ساری و به نقل از روابط عمومی اداره\u200cکل آموزش و پرورش مازندران، "
+    "محمودرضا علیزاده گفت: براساس استعلام از معاونت عمرانی استانداری مازندران با عادی شدن شرایط و کنترل نسبی "
+    "مصرف گاز، مدارس مازندران در همه مقاطع یکشنبه 17 بهمن\u200cماه دایر است.\nمنبع: خبرگزاری فارس بیشتر بخوانید: "
+    'به گزارش فارس،\u200c روزنامه آمريكايي "نيويورك تايمز" در گزارشي نوشت روز چهارشنبه تنها چند ساعت پس از '
+    "آنكه دولت بحرين به طور رسمي 11 هفته قانون حالت فوق\u200cالعاده را لغو كرد، نيروهاي امنيتي به تظاهرات "
+    "مسالمت\u200cآميز در بيشتر از 20 روستا حمله كردند."
+)
+# A marker at the top of the page, written twice: the second is a marker line once the first is out.
+MARKER_TWICE_AT_THE_TOP = (
+    "للمزيد: للمزيد:\nعينت رئيسة الوزراء البريطانية تيريزا ماي، وزير الصحة جريمي هانت خلفا لوزير الخارجية "
+    "المستقيل بوريس جونسون."
+)
+
+
+@SETTINGS
+@given(merged_pages())
+@example(MENU_BEFORE_A_TRAILING_MARKER)
+@example(SOURCE_BEFORE_AN_INLINE_MARKER)
+@example(MARKER_TWICE_AT_THE_TOP)
+def test_cleaning_clean_output_of_pages_with_inline_markers_changes_nothing(rules, page):
+    assert_cleaning_again_changes_nothing(rules, page)
+
+
+def assert_cleaning_again_changes_nothing(rules, page: str) -> None:
     once = to_text(clean(Document.from_text("p", page), rules))
     twice = to_text(clean(Document.from_text("p", once), rules))
     assert twice == once
+
+
+def test_what_the_split_step_leaves_of_a_line_is_stripped_in_the_same_clean(rules):
+    doc = clean(Document.from_text("p", SOURCE_BEFORE_AN_INLINE_MARKER), rules)
+    assert {e.rule for e in doc.log.edits if e.removed} == {"fa.meta.source-line", "fa.split.read-more-inline"}
+    assert [f.value for f in doc.found if f.field == "source"] == ["خبرگزاری فارس"]
+    assert [story.relation for story in doc.stories] == ["main", "read-also"]
+    assert to_text(clean(Document.from_text("p", MENU_BEFORE_A_TRAILING_MARKER), rules)) == ""
 
 
 @SETTINGS
