@@ -37,30 +37,28 @@ def test_neighbour_skips_blank_lines_and_stops_at_a_story_break():
     assert LineView("أ", 0, 1).neighbour(1) is None  # no context: no neighbours
 
 
+# A line rule that reads the next line: the line before `النهاية` goes.
+BEFORE_THE_END = """
+- id: mine.before-end
+  kind: line
+  match: {next: {regex: '^النهاية$'}}
+  action: drop
+  examples: [{in: "x", match: false}]
+"""
+
+
 def test_next_prev_and_near(tmp_path):
-    rules = load_rules(
-        [
-            _pack(
-                tmp_path,
-                """
-                - id: mine.name
-                  kind: line
-                  match:
-                    all:
-                      - length: {max_words: 3}
-                      - near: {within: 2, match: {regex: '@'}}
-                  action: drop
-                  examples: [{in: "x", match: false}]
-                - id: mine.before-end
-                  kind: line
-                  match: {next: {regex: '^النهاية$'}}
-                  action: drop
-                  examples: [{in: "x", match: false}]
-                """,
-            )
-        ],
-        defaults=False,
-    )
+    near_a_handle = """
+    - id: mine.name
+      kind: line
+      match:
+        all:
+          - length: {max_words: 3}
+          - near: {within: 2, match: {regex: '@'}}
+      action: drop
+      examples: [{in: "x", match: false}]
+    """
+    rules = load_rules([_pack(tmp_path, textwrap.dedent(near_a_handle) + BEFORE_THE_END)], defaults=False)
     doc = _strip(rules, "نص طويل للمقال كما كتب في الصفحة.\nأحمد محمد\nسطر من أربع كلمات\nname@example.com")
     assert doc.text == "نص طويل للمقال كما كتب في الصفحة.\nسطر من أربع كلمات\nname@example.com"
     doc = _strip(rules, "نص طويل للمقال كما كتب في الصفحة هنا.\nسطر قبل النهاية هنا الآن\nالنهاية")
@@ -69,21 +67,7 @@ def test_next_prev_and_near(tmp_path):
 
 def test_a_line_that_opens_a_story_without_a_separator_is_read_as_behind_one(tmp_path):
     """The split step strips its stories again as the next clean will read them, each behind a separator line."""
-    rules = load_rules(
-        [
-            _pack(
-                tmp_path,
-                """
-                - id: mine.before-end
-                  kind: line
-                  match: {next: {regex: '^النهاية$'}}
-                  action: drop
-                  examples: [{in: "x", match: false}]
-                """,
-            )
-        ],
-        defaults=False,
-    )
+    rules = load_rules([_pack(tmp_path, BEFORE_THE_END)], defaults=False)
     text = "نص.\nسطر قبل\nالنهاية"
     assert [item.rule is not None for item in label_lines(text, rules, "ar")] == [False, True, False]
     opens = frozenset({text.index("النهاية")})
