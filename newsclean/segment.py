@@ -115,7 +115,7 @@ def _split_once(doc: Document, rules: RuleSet, kept: dict[int, Story] | None = N
         for k, (o, old) in enumerate(zip(openings, before))
         if bounds[k + 1] > bounds[k]
     ] or [Story(0, len(doc.source))]
-    opened = {o.first for o in openings[1:]}
+    opened = {o.first for o in openings[1:]}  # the first is the page's own start: a marker there opened nothing
     unmarked = any(o.relation == "unmarked" and old is None for o, old in zip(openings, before))
     return unmarked or any(rule != SEPARATOR_RULE and i not in opened for i, rule in plan.junk.items())
 
