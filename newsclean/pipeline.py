@@ -14,6 +14,7 @@ from . import lang as lang_step
 from .chars import fix_chars
 from .edits import EditLog
 from .engine import RuleSet
+from .lines import SEPARATOR
 from .model import Document, Story
 from .repair import repair
 
@@ -65,7 +66,7 @@ def split(doc: Document, rules: RuleSet) -> Document:
     segment.split(doc, rules)
     if "strip" not in doc.steps:
         return doc
-    changed = doc.text != text or len(doc.stories) > 1
+    changed = (doc.text != text or len(doc.stories) > 1) and not _only_separators_went(text, doc)
     for _ in range(_RESPLIT_PASSES):
         if not changed:
             break
@@ -73,12 +74,21 @@ def split(doc: Document, rules: RuleSet) -> Document:
         strip(doc, rules, stories=True)
         if doc.text == text:
             break
+        text, starts = doc.text, [story.start for story in doc.stories]
         segment.split(doc, rules, prior=doc.stories)
-        changed = doc.text != text
+        changed = doc.text != text or [story.start for story in doc.stories] != starts
     return doc
 
 
 _RESPLIT_PASSES = 4
+
+
+def _only_separators_went(text: str, doc: Document) -> bool:
+    """Whether the split step took out nothing but separator lines, each story opening where one stood: the strip
+    step read the page with those breaks already (cleaning clean output, a pre-commit hook's daily work)."""
+    return all(story.relation == "separated" for story in doc.stories[1:]) and doc.text == "\n".join(
+        line for line in text.split("\n") if line != SEPARATOR
+    )
 
 
 def meta(doc: Document, rules: RuleSet) -> Document:

@@ -7,6 +7,7 @@ import json
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from newsclean import pipeline
 from newsclean.edits import Edit, replay
 from newsclean.emit import to_text
 from newsclean.model import Document
@@ -211,6 +212,20 @@ def test_the_steps_one_at_a_time_through_records_give_what_clean_gives(rules, pa
         doc = from_record(json.loads(json.dumps(to_record(run(doc, rules, (step,))), ensure_ascii=False)), "p")
     whole = to_record(clean(Document.from_text("p", page), rules))
     assert json.dumps(to_record(doc), ensure_ascii=False) == json.dumps(whole, ensure_ascii=False)
+
+
+def test_stories_behind_separators_already_are_not_stripped_again(rules, monkeypatch):
+    """The split step strips a page again only where it changed more than the separators: cleaning clean output
+    (a pre-commit hook's daily work) reads its stories once."""
+    again = []
+    real = pipeline.strip
+    monkeypatch.setattr(
+        pipeline, "strip", lambda doc, rules, stories=False: again.append(1) or real(doc, rules, stories)
+    )
+    output = to_text(clean(Document.from_text("p", SOURCE_BEFORE_AN_INLINE_MARKER), rules))
+    assert "\f" in output and again == [1]
+    assert to_text(clean(Document.from_text("p", output), rules)) == output
+    assert again == [1]
 
 
 def test_seed_replays_exactly(rules, seed_text):
