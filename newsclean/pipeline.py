@@ -59,8 +59,9 @@ def split(doc: Document, rules: RuleSet) -> Document:
 
     Where the strip step ran, the page is then stripped again as the next clean will see it, each story behind a
     separator, and split again, until nothing more goes (so cleaning the output changes nothing): cutting out a
-    marker leaves lines the strip step never saw (`تاريخ النشر: ...` before an inline `بیشتر بخوانید:` is a date
-    line now), and a marker line that went, or a story that opened, changes what a line's neighbours say of it.
+    marker leaves lines the strip step never saw (`منبع: خبرگزاری فارس` before an inline `بیشتر بخوانید:` is a
+    source line now), and a marker line that went, or a story that opened, changes what a line's neighbours say of
+    it. A text file does not record that the strip step ran: only `clean` and JSON records between the steps do.
     """
     text = doc.text
     segment.split(doc, rules)

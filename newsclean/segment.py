@@ -93,8 +93,8 @@ _SPLIT_PASSES = 4
 
 def _split_once(doc: Document, rules: RuleSet, kept: dict[int, Story] | None = None) -> bool:
     """One pass of the split step; `kept` holds stories found before, by the current offset where each starts
-    (each stays a story, behind a separator). Returns whether the next clean reads the page otherwise: junk went
-    that opened no story, or a story opened where the text has no separator."""
+    (each stays a story, behind a separator). Returns whether the next clean reads the page otherwise: junk other
+    than separators went (a marker, a related list), or a story opened where the text has no separator."""
     lines = split_lines(doc.text)
     if not lines:
         doc.stories = [Story(0, len(doc.source))]
@@ -115,9 +115,8 @@ def _split_once(doc: Document, rules: RuleSet, kept: dict[int, Story] | None = N
         for k, (o, old) in enumerate(zip(openings, before))
         if bounds[k + 1] > bounds[k]
     ] or [Story(0, len(doc.source))]
-    opened = {o.first for o in openings[1:]}  # the first is the page's own start: a marker there opened nothing
     unmarked = any(o.relation == "unmarked" and old is None for o, old in zip(openings, before))
-    return unmarked or any(rule != SEPARATOR_RULE and i not in opened for i, rule in plan.junk.items())
+    return unmarked or any(rule != SEPARATOR_RULE for rule in plan.junk.values())
 
 
 # --- units ------------------------------------------------------------------------------------------------------

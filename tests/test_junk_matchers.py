@@ -66,7 +66,8 @@ def test_next_prev_and_near(tmp_path):
 
 
 def test_a_line_that_opens_a_story_without_a_separator_is_read_as_behind_one(tmp_path):
-    """The split step strips its stories again as the next clean will read them, each behind a separator line."""
+    """A line at an offset in `opens` is read as behind a separator line, by `label_lines` and by the strip step
+    with `stories` (which the split step uses to strip its stories again as the next clean will read them)."""
     rules = load_rules([_pack(tmp_path, BEFORE_THE_END)], defaults=False)
     text = "نص.\nسطر قبل\nالنهاية"
     assert [item.rule is not None for item in label_lines(text, rules, "ar")] == [False, True, False]

@@ -219,6 +219,7 @@ def test_stories_behind_separators_already_are_not_stripped_again(rules, monkeyp
     (a pre-commit hook's daily work) reads its stories once."""
     again = []
     real = pipeline.strip
+    # the strip step itself is called through the table of steps, bound at import: only the split step's call counts
     monkeypatch.setattr(
         pipeline, "strip", lambda doc, rules, stories=False: again.append(1) or real(doc, rules, stories)
     )
