@@ -152,16 +152,35 @@ def _needed_chars(rules: list[Rule]) -> str:
     return entry[1]
 
 
-def fix_chars(doc: Document, rules: RuleSet) -> Document:
-    """The chars step for the whole document in its language (each of `doc.lang_ranges` in its own), then the
-    layout rules (spacing) last."""
+def fix_chars(doc: Document, rules: RuleSet, lang: str | None = None) -> Document:
+    """The chars step for the whole document in its language (or `lang`; each of `doc.lang_ranges` in its own),
+    then the layout rules (spacing) last."""
+    lang = lang or doc.lang
     if doc.lang_ranges:
-        for start, end, lang in doc.lang_ranges:
-            apply_chars(doc, rules.select("chars", lang, "chars"), lang, doc.log.to_current(start), _end(doc, end))
+        for start, end, story_lang in doc.lang_ranges:
+            rules_for = rules.select("chars", story_lang, "chars")
+            apply_chars(doc, rules_for, story_lang, doc.log.to_current(start), _end(doc, end))
     else:
-        apply_chars(doc, rules.select("chars", doc.lang, "chars"), doc.lang)
-    apply_chars(doc, rules.select("chars", doc.lang, "layout"), doc.lang)
+        apply_chars(doc, rules.select("chars", lang, "chars"), lang)
+    apply_chars(doc, rules.select("chars", lang, "layout"), lang)
     return doc
+
+
+def read_as(text: str, rules: RuleSet, lang: str) -> str:
+    """`text` as `lang`'s chars rules would spell it, where they put one character for one (the letters Arabic and
+    Persian write differently: `علی` is `على` in Arabic), so that an offset into the result is one into `text`.
+
+    A page that mixes the languages has its characters fixed for one of them; the other's junk rules read it so
+    (`کلمات دلالیة` is the Arabic tag line)."""
+    for rule in rules.select("chars", lang, "chars"):
+        fixes = [(s, e, new) for s, e, new in rule_edits(rule, text, lang) if e - s == len(new)]
+        if fixes:
+            parts, pos = [], 0
+            for s, e, new in fixes:
+                parts += (text[pos:s], new)
+                pos = e
+            text = "".join(parts) + text[pos:]
+    return text
 
 
 def _end(doc: Document, source_end: int) -> int:

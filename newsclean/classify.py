@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .chars import read_as
 from .dates import find_date
 from .edits import Pending
 from .engine import Rule, RuleSet
@@ -95,8 +96,11 @@ def strip_once(doc: Document, rules: RuleSet, remove: bool = True, opens: frozen
     """`strip`, telling whether spans were cut out of lines that stay: those lines read differently now, to every
     rule (the strip step reads the page again). `opens`: as for `label_lines`."""
     langs = doc.junk_langs or doc.lang
-    hits = rules.index(langs).scan(doc.text)
-    labelled = label_lines(doc.text, rules, langs, hits, opens)
+    readings = _readings(doc.text, rules, langs)
+    if len(readings) == 1:
+        labelled = label_lines(doc.text, rules, langs, readings[0][2], opens)
+    else:
+        labelled = _first_labels(doc.text, rules, langs, readings, opens)
     lines = [item.line for item in labelled]
     by_line: list[Rule | None] = []
     for item in labelled:
@@ -105,7 +109,7 @@ def strip_once(doc: Document, rules: RuleSet, remove: bool = True, opens: frozen
             _record(doc, rule, item.line.start, item.line.end, item.line.text)
         by_line.append(rule if rule is not None and rule.op in ("drop", "meta") and not rule.keep else None)
     kept = [(k, ln) for k, ln in enumerate(lines) if by_line[k] is None and not ln.is_separator]
-    pending = _spans(doc, kept, by_line, rules, hits)
+    pending = _spans(doc, kept, by_line, rules, readings)
     if not remove:
         return False
     cut = bool(pending)
@@ -113,6 +117,37 @@ def strip_once(doc: Document, rules: RuleSet, remove: bool = True, opens: frozen
         pending.append(Pending(start, end, "", by_line[k].id, True))
     doc.log.apply(sorted(pending, key=lambda p: p.start))
     return cut
+
+
+Reading = tuple["str | tuple[str, ...] | None", str, list]  # languages, the text as they spell it, the scan's hits
+
+
+def _readings(text: str, rules: RuleSet, langs: str | tuple[str, ...] | None) -> list[Reading]:
+    """How the junk rules read the text: as it is, or, where the junk of both Arabic and Persian goes (a page that
+    mixes them), once in each language's letters, each by that language's rules. The characters were fixed for
+    one language only, and the other's junk must still go: so the next clean, fixing them for the other, finds
+    the same junk."""
+    if not isinstance(langs, tuple) or len(langs) == 1:
+        return [(langs, text, rules.index(langs).scan(text))]
+    out = []
+    for lang in langs:
+        view = read_as(text, rules, lang)
+        out.append((lang, view, rules.index(lang).scan(view)))
+    return out
+
+
+def _first_labels(
+    text: str, rules: RuleSet, langs: tuple[str, ...], readings: list[Reading], opens: frozenset[int]
+) -> list[Labelled]:
+    """Each line of `text` with the first rule, in the order of all `langs`' rules, that labels it in its own
+    language's reading."""
+    order = {id(rule): i for i, rule in enumerate(rules.select("line", langs))}
+    labels = [label_lines(view, rules, lang, hits, opens) for lang, view, hits in readings]
+    out = []
+    for k, ln in enumerate(split_lines(text)):
+        found = [each[k].rule for each in labels if each[k].rule is not None]
+        out.append(Labelled(ln, min(found, key=lambda rule: order[id(rule)]) if found else None))
+    return out
 
 
 def _record(doc: Document, rule: Rule, start: int, end: int, text: str) -> None:
@@ -127,39 +162,19 @@ def _record(doc: Document, rule: Rule, start: int, end: int, text: str) -> None:
 
 
 def _spans(
-    doc: Document, kept: list[tuple[int, Line]], by_line: list[Rule | None], rules: RuleSet, hits: list
+    doc: Document, kept: list[tuple[int, Line]], by_line: list[Rule | None], rules: RuleSet, readings: list[Reading]
 ) -> list[Pending]:
-    """Junk cut out of kept lines. A span that leaves nothing of its line takes the whole line instead: it is
-    entered in `by_line`, so whole lines are removed together and leave no blank line."""
-    index = rules.index(doc.junk_langs or doc.lang)
-    span_rules = index.kinds["span"].rules
-    if not span_rules or not kept:
+    """Junk cut out of kept lines, by the span rules of each reading. A span that leaves nothing of its line takes
+    the whole line instead: it is entered in `by_line`, so whole lines are removed together and leave no blank
+    line."""
+    if not kept:
         return []
-    candidates = index.candidates("span", doc.text, [(ln.start, ln.text) for _, ln in kept], hits)
-    # finders that can tell from the whole document that they find nothing there (a page with no sentence twice)
-    idle = {i for i, r in enumerate(span_rules) if not getattr(r.finder, "prefilter", _ANY)(doc.text)}
+    plans = [plan for reading in readings if (plan := _SpanPlan.of(reading, doc.text, kept, rules)) is not None]
     out: list[Pending] = []
-    total = len(kept)
-    context = None
-    state: dict = {}
-    for i, ((k, ln), ids) in enumerate(zip(kept, candidates)):
-        if not ids:
-            continue
+    for i, (k, ln) in enumerate(kept):
         taken: list[tuple[int, int, Rule]] = []
-        view = None
-        for rid in ids:
-            if rid in idle:
-                continue
-            rule = span_rules[rid]
-            if rule.line_predicate is not None:
-                if view is None:
-                    context = context or LineContext([item.text for _, item in kept])
-                    view = LineView(ln.text, i, total, context)
-                if not rule.line_predicate(view):
-                    continue
-            for s, e in rule.finder(ln.text, state):
-                if e > s and not any(s < te and e > ts for ts, te, _ in taken):
-                    taken.append((s, e, rule))
+        for plan in plans:
+            plan.find(i, taken)
         if not taken:
             continue
         taken.sort(key=lambda t: t[0])
@@ -175,6 +190,52 @@ def _spans(
         for s, e, rule in _with_spaces(ln.text, taken):
             out.append(Pending(ln.start + s, ln.start + e, "", rule.id, True))
     return out
+
+
+class _SpanPlan:
+    """One reading's span rules over the kept lines: which to try on each line, and the finders' shared state."""
+
+    __slots__ = ("rules", "texts", "candidates", "idle", "state", "context")
+
+    def __init__(self, span_rules: list[Rule], texts: list[str], candidates: list[list[int]], idle: set[int]) -> None:
+        self.rules, self.texts, self.candidates, self.idle = span_rules, texts, candidates, idle
+        self.state: dict = {}
+        self.context: LineContext | None = None
+
+    @classmethod
+    def of(cls, reading: Reading, text: str, kept: list[tuple[int, Line]], rules: RuleSet) -> _SpanPlan | None:
+        """The plan of a reading of `text`, or None where its languages have no span rules."""
+        lang, view, hits = reading
+        index = rules.index(lang)
+        span_rules = index.kinds["span"].rules
+        if not span_rules:
+            return None
+        texts = [ln.text if view is text else view[ln.start : ln.end] for _, ln in kept]
+        candidates = index.candidates("span", view, [(ln.start, t) for (_, ln), t in zip(kept, texts)], hits)
+        # finders that can tell from the whole document that they find nothing there (a page with no sentence twice)
+        idle = {i for i, r in enumerate(span_rules) if not getattr(r.finder, "prefilter", _ANY)(view)}
+        return cls(span_rules, texts, candidates, idle)
+
+    def find(self, i: int, taken: list[tuple[int, int, Rule]]) -> None:
+        """Add to `taken` the spans this reading's rules find in kept line `i` that overlap none taken already."""
+        ids = self.candidates[i]
+        if not ids:
+            return
+        text = self.texts[i]
+        view = None
+        for rid in ids:
+            if rid in self.idle:
+                continue
+            rule = self.rules[rid]
+            if rule.line_predicate is not None:
+                if view is None:
+                    self.context = self.context or LineContext(self.texts)
+                    view = LineView(text, i, len(self.texts), self.context)
+                if not rule.line_predicate(view):
+                    continue
+            for s, e in rule.finder(text, self.state):
+                if e > s and not any(s < te and e > ts for ts, te, _ in taken):
+                    taken.append((s, e, rule))
 
 
 def _covers(text: str, taken: list[tuple[int, int, Rule]]) -> bool:

@@ -71,8 +71,10 @@ def split(doc: Document, rules: RuleSet) -> Document:
     for _ in range(_RESPLIT_PASSES):
         if not changed:
             break
-        text = doc.text
+        text, lang = doc.text, doc.lang
+        doc.lang = doc.fixed_lang  # read by the rules the strip step read it by, not by its stories' language
         strip(doc, rules, stories=True)
+        doc.lang = lang
         if doc.text == text:
             break
         text, starts = doc.text, [story.start for story in doc.stories]
@@ -156,7 +158,18 @@ def _run_steps(doc: Document, rules: RuleSet, wanted: set[str]) -> Document:
                 doc.steps.append("fix")
             _STEP_FUNCTIONS[name](doc, rules)
             doc.steps.append(name)
+            if name in ("strip", "split") and _fixed_by_line(doc):
+                fix_chars(doc, rules, doc.fixed_lang)
     return doc
+
+
+def _fixed_by_line(doc: Document) -> bool:
+    """Whether the text holds characters the fix step kept for what their whole line said: Arabic text keeps a
+    ZWNJ only in a line that reads as Persian. Where the strip or the split step cut such a line, what is left of
+    it is judged again, as the next clean's fix step will judge it."""
+    if "\u200c" not in doc.text:
+        return False
+    return doc.fixed_lang == "ar" or any(lang == "ar" for _, _, lang in doc.lang_ranges or ())
 
 
 def clean(doc: Document, rules: RuleSet) -> Document:

@@ -324,8 +324,9 @@ def plan_stories(units: list[Unit]) -> Plan:
                     has_body = False
                     i = j
                     continue
-            if listed and (body is None or body.kind in (MARKER, BODY, OTHER)):
-                # a related list (no body of its own), or links inside an article that runs on after them
+            if listed and (body is None or body.kind in (MARKER, BODY, OTHER, SEPARATOR)):
+                # a related list (no body of its own: the page or the story ends after it), or links inside an
+                # article that runs on after them
                 plan.junk.update(dict.fromkeys([i, *listed], u.rule.id))
                 story.extend(units[k] for k in run if k not in listed)
                 i = j
@@ -468,13 +469,14 @@ def _run(units: list[Unit], i: int) -> tuple[list[int], int]:
 
 
 def _pick_title(units: list[Unit], run: list[int]) -> int | None:
-    """The title among a run of headlines: the one over a date line or dateline; else the last, unless that is
-    a one- or two-word caption under a longer headline."""
+    """The title among a run of headlines: the one over a date line or dateline the page still has (the next
+    clean does not see one the strip step removed); else the last, unless that is a one- or two-word caption under
+    a longer headline."""
     heads = [k for k in run if units[k].kind == HEAD]
     if not heads:
         return None
     for a, b in zip(run, run[1:]):
-        if units[a].kind == HEAD and units[b].kind in (DATE, DATELINE):
+        if units[a].kind == HEAD and units[b].kind in (DATE, DATELINE) and units[b].line >= 0:
             return a
     if len(words(units[heads[-1]].text)) <= 2:
         longer = [k for k in heads if len(words(units[k].text)) >= 3]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -186,6 +187,14 @@ MARKER_TWICE_AT_THE_TOP = (
 @example(MARKER_TWICE_AT_THE_TOP)
 def test_cleaning_clean_output_of_pages_with_inline_markers_changes_nothing(rules, page):
     assert_cleaning_again_changes_nothing(rules, page)
+
+
+SECOND_CLEAN = [json.loads(line) for line in (DATA / "properties" / "second-clean.jsonl").open(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("page", SECOND_CLEAN, ids=[p["why"] for p in SECOND_CLEAN])
+def test_cleaning_clean_output_of_pages_that_once_changed_changes_nothing(rules, page):
+    assert_cleaning_again_changes_nothing(rules, page["page"])
 
 
 def assert_cleaning_again_changes_nothing(rules, page: str) -> None:

@@ -101,3 +101,30 @@ def test_a_line_with_an_inline_marker_is_cut_into_the_text_before_the_marker_the
     plan = segment.plan_stories(units)
     assert [(o.relation, o.title) for o in plan.openings] == [("main", None), ("read-also", 2)]
     assert plan.openings[1].evidence is plan.weighed[0][1]
+
+
+def test_a_related_list_at_the_end_of_a_story_goes_as_at_the_end_of_the_page(rules):
+    """A marker and the headlines under it, then a separator: the list has no body of its own and goes, as it goes
+    where the page ends after it (a page cleaned again reads its stories behind separators)."""
+    related = ["مقالات ذات صلة", "بريطانيا تتهم ضابطين روسيين بمحاولة اغتيال سكريبال", "الأمن العام يحدد هوية شرطي"]
+    body = "وختم الوزير كلمته بالدعوة إلى التهدئة وضبط النفس."
+    other = "تمكن قراصنة روس من اختراق خطوط الدفاع الإلكترونية في عدة محطات للطاقة في الولايات المتحدة."
+    for after, stories in (([], 1), (["\f", other], 2)):
+        doc = run(Document.from_text("p", "\n".join([LEDE, body, *related, *after])), rules, ["strip", "split"])
+        assert doc.text.split("\n") == [LEDE, body, *after[1:]]
+        assert len(doc.stories) == stories
+        assert [e.rule for e in doc.log.edits if e.removed][:3] == ["ar.split.read-also"] * 3
+
+
+def test_only_a_date_line_the_page_still_has_makes_the_headline_over_it_the_title():
+    """A date line the strip step removed is evidence, but the next clean does not see it: the title it picks
+    must be the one picked without it."""
+    for line, title in ((-1, 3), (2, 1)):
+        units = [
+            segment.Unit(0, 10, LEDE, storylines.BODY, 0),
+            segment.Unit(11, 20, "اييه كاينة لطيفة رأفت", storylines.HEAD, 1),
+            segment.Unit(21, 21, "", storylines.DATE, line),
+            segment.Unit(21, 40, "وفد عسكري روسي يصل إلى ليبيا", storylines.HEAD, 3),
+            segment.Unit(41, 60, LEDE, storylines.BODY, 4),
+        ]
+        assert segment._pick_title(units, [1, 2, 3]) == title

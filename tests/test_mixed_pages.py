@@ -1,0 +1,46 @@
+"""Pages that mix Arabic and Persian: the junk of both languages goes whichever language's letters the page was
+fixed in, and a language decision does not hang on where a cut falls (so cleaning the output changes nothing)."""
+
+from __future__ import annotations
+
+from newsclean import lang
+from newsclean.classify import strip
+from newsclean.model import Document
+
+from .conftest import DATA
+
+FA = (DATA / "properties" / "lines-fa.txt").read_text(encoding="utf-8").splitlines()
+# An Arabic disclaimer and an Arabic promotion as a Persian keyboard types them (غیر، علی، بتوقیت).
+DISCLAIMER = (
+    "هذا المقال بقلم بشار جرار، متحدث ومدرب غیر متفرغ مع برنامج الدبلوماسية العامة، والآراء الواردة أدناه تعبر عن "
+    "رأي الكاتب ولا تعكس بالضرورة وجهة نظر شبكة CNN."
+)
+PROMO = "تابعوا المباراة مباشرة علی موقع فرانس24 عند الساعة الثامنة مساء بتوقیت باریس."
+
+
+def _stripped(rules, text: str, junk_langs: tuple[str, ...] | None) -> Document:
+    doc = Document.from_text("d", text)
+    doc.lang, doc.junk_langs = "fa", junk_langs
+    return strip(doc, rules)
+
+
+def test_arabic_junk_in_persian_letters_goes_where_the_junk_of_both_languages_goes(rules):
+    """The Arabic rules read the text in Arabic letters (`علی` as `على`), at the same offsets."""
+    text = f"{DISCLAIMER}\n{FA[0]} {PROMO}\n{FA[1]}"
+    assert _stripped(rules, text, None).text == text  # a Persian page: the Arabic rules do not run
+    doc = _stripped(rules, text, ("ar", "fa"))
+    assert doc.text == f"{FA[0]}\n{FA[1]}"
+    assert [e.rule for e in doc.log.edits if e.removed] == ["ar.disclaimer.opinion", "ar.promo.follow-tail"]
+
+
+def test_what_a_long_text_reads_as_does_not_hang_on_characters_the_fixes_add_or_drop():
+    """The sample ends after as many characters either way: tatweel, ZWNJ and spaces before the cut are not
+    counted. Here the cut falls right after two Persian words; seven characters more before them would push them
+    out of a sample counted in all characters, and the verdict would change."""
+    filler = (" ".join("كتب سمع فهم درس رسم حمل نقل جلس خرج دخل".split() * 2) + "\n") * 100
+    head = ("وقال في " + filler)[: 6000 - len(" است را")]
+    text = head + " است را " + filler[:300]
+    verdict = lang.decided(text)
+    assert lang.decided("ـ" * 7 + text) == verdict
+    assert lang.decided(text.replace(" ", "  ", 7)) == verdict
+    assert lang.decided(text[:100] + text[100:].replace(" ", "\u200c", 7)) == verdict  # between filler words
