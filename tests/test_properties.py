@@ -43,14 +43,17 @@ def pages(draw):
 
 
 @st.composite
-def merged_pages(draw):
+def merged_pages(draw, mixed: bool = False):
     """A page of one language's real lines and junk lines, each joined to the one before by a line break or a space,
-    so that markers stand inside lines: before or after a piece the strip step would take out as a line of its own."""
+    so that markers stand inside lines: before or after a piece the strip step would take out as a line of its own.
+    With `mixed`, the lines are of Arabic and Persian both, and some joins are story separators."""
     main = draw(st.sampled_from(["ant", "goud", "fa"]))
-    parts = draw(st.lists(st.one_of(st.sampled_from(POOLS[main]), st.sampled_from(POOLS["junk"])), max_size=12))
+    lines = POOLS["ant"] + POOLS["goud"] + POOLS["fa"] if mixed else POOLS[main]
+    joins = ["\n", " ", "\n\n", "\r\n"] + (["\n\f\n"] if mixed else [])
+    parts = draw(st.lists(st.one_of(st.sampled_from(lines), st.sampled_from(POOLS["junk"])), max_size=12))
     page = parts[0] if parts else ""
     for part in parts[1:]:
-        page += draw(st.sampled_from(["\n", " ", "\n\n", "\r\n"])) + part
+        page += draw(st.sampled_from(joins)) + part
     return page
 
 
@@ -186,6 +189,12 @@ MARKER_TWICE_AT_THE_TOP = (
 @example(SOURCE_BEFORE_AN_INLINE_MARKER)
 @example(MARKER_TWICE_AT_THE_TOP)
 def test_cleaning_clean_output_of_pages_with_inline_markers_changes_nothing(rules, page):
+    assert_cleaning_again_changes_nothing(rules, page)
+
+
+@SETTINGS
+@given(merged_pages(mixed=True))
+def test_cleaning_clean_output_of_pages_that_mix_arabic_and_persian_changes_nothing(rules, page):
     assert_cleaning_again_changes_nothing(rules, page)
 
 
