@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .edits import Pending
+from .edits import Pending, replay
 from .engine import Rule, RuleSet
 from .match_starts import finditer_from
 from .model import Document
@@ -173,13 +173,9 @@ def read_as(text: str, rules: RuleSet, lang: str) -> str:
     A page that mixes the languages has its characters fixed for one of them; the other's junk rules read it so
     (`کلمات دلالیة` is the Arabic tag line)."""
     for rule in rules.select("chars", lang, "chars"):
-        fixes = [(s, e, new) for s, e, new in rule_edits(rule, text, lang) if e - s == len(new)]
+        fixes = [Pending(s, e, new, rule.id) for s, e, new in rule_edits(rule, text, lang) if e - s == len(new)]
         if fixes:
-            parts, pos = [], 0
-            for s, e, new in fixes:
-                parts += (text[pos:s], new)
-                pos = e
-            text = "".join(parts) + text[pos:]
+            text = replay(text, fixes)
     return text
 
 

@@ -9,6 +9,7 @@ they belong to the split step.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .chars import read_as
 from .dates import find_date
@@ -32,6 +33,7 @@ class Labelled:
 
     line: Line
     rule: Rule | None
+    spelled: str | None = None  # the line as the rule's language spells it, where the rule read it so
 
 
 def label_lines(
@@ -92,13 +94,21 @@ def strip(doc: Document, rules: RuleSet, remove: bool = True) -> Document:
     return doc
 
 
-def strip_once(doc: Document, rules: RuleSet, remove: bool = True, opens: frozenset[int] = frozenset()) -> bool:
+def strip_once(
+    doc: Document,
+    rules: RuleSet,
+    remove: bool = True,
+    opens: frozenset[int] = frozenset(),
+    lang: str | None = None,
+) -> bool:
     """`strip`, telling whether spans were cut out of lines that stay: those lines read differently now, to every
-    rule (the strip step reads the page again). `opens`: as for `label_lines`."""
-    langs = doc.junk_langs or doc.lang
+    rule (the strip step reads the page again). `opens`: as for `label_lines`. `lang`: the language whose rules
+    read the page (by default the document's)."""
+    lang = lang or doc.lang
+    langs = doc.junk_langs or lang
     readings = _readings(doc.text, rules, langs)
     if len(readings) == 1:
-        labelled = label_lines(doc.text, rules, langs, readings[0][2], opens)
+        labelled = label_lines(doc.text, rules, langs, readings[0].hits, opens)
     else:
         labelled = _first_labels(doc.text, rules, langs, readings, opens)
     lines = [item.line for item in labelled]
@@ -106,10 +116,10 @@ def strip_once(doc: Document, rules: RuleSet, remove: bool = True, opens: frozen
     for item in labelled:
         rule = item.rule
         if rule is not None and rule.op == "meta":
-            _record(doc, rule, item.line.start, item.line.end, item.line.text)
+            _record(doc, rule, item.line.start, item.line.end, item.line.text, lang, item.spelled)
         by_line.append(rule if rule is not None and rule.op in ("drop", "meta") and not rule.keep else None)
     kept = [(k, ln) for k, ln in enumerate(lines) if by_line[k] is None and not ln.is_separator]
-    pending = _spans(doc, kept, by_line, rules, readings)
+    pending = _spans(doc, kept, by_line, rules, readings, lang)
     if not remove:
         return False
     cut = bool(pending)
@@ -119,7 +129,12 @@ def strip_once(doc: Document, rules: RuleSet, remove: bool = True, opens: frozen
     return cut
 
 
-Reading = tuple["str | tuple[str, ...] | None", str, list]  # languages, the text as they spell it, the scan's hits
+class Reading(NamedTuple):
+    """The text as the junk rules of `langs` read it (spelled as they spell it), and where their literals end."""
+
+    langs: str | tuple[str, ...] | None
+    text: str
+    hits: list[tuple[int, tuple[tuple[str, int], ...]]]
 
 
 def _readings(text: str, rules: RuleSet, langs: str | tuple[str, ...] | None) -> list[Reading]:
@@ -128,11 +143,11 @@ def _readings(text: str, rules: RuleSet, langs: str | tuple[str, ...] | None) ->
     one language only, and the other's junk must still go: so the next clean, fixing them for the other, finds
     the same junk."""
     if not isinstance(langs, tuple) or len(langs) == 1:
-        return [(langs, text, rules.index(langs).scan(text))]
+        return [Reading(langs, text, rules.index(langs).scan(text))]
     out = []
     for lang in langs:
-        view = read_as(text, rules, lang)
-        out.append((lang, view, rules.index(lang).scan(view)))
+        spelled = read_as(text, rules, lang)
+        out.append(Reading(lang, spelled, rules.index(lang).scan(spelled)))
     return out
 
 
@@ -140,47 +155,64 @@ def _first_labels(
     text: str, rules: RuleSet, langs: tuple[str, ...], readings: list[Reading], opens: frozenset[int]
 ) -> list[Labelled]:
     """Each line of `text` with the first rule, in the order of all `langs`' rules, that labels it in its own
-    language's reading."""
+    language's reading (and the line as that reading spells it)."""
     order = {id(rule): i for i, rule in enumerate(rules.select("line", langs))}
-    labels = [label_lines(view, rules, lang, hits, opens) for lang, view, hits in readings]
+    labels = [label_lines(r.text, rules, r.langs, r.hits, opens) for r in readings]
     out = []
     for k, ln in enumerate(split_lines(text)):
-        found = [each[k].rule for each in labels if each[k].rule is not None]
-        out.append(Labelled(ln, min(found, key=lambda rule: order[id(rule)]) if found else None))
+        found = [each[k] for each in labels if each[k].rule is not None]
+        first = min(found, key=lambda item: order[id(item.rule)]) if found else None
+        out.append(Labelled(ln, first.rule, first.line.text) if first else Labelled(ln, None))
     return out
 
 
-def _record(doc: Document, rule: Rule, start: int, end: int, text: str) -> None:
-    """Keep what a meta rule found, in source offsets (and the date on the line, for a rule `with_date`)."""
-    value, piece = extract(rule, text, doc.lang)
+def _record(
+    doc: Document, rule: Rule, start: int, end: int, text: str, lang: str | None, spelled: str | None = None
+) -> None:
+    """Keep what a meta rule found, in source offsets (and the date on the line, for a rule `with_date`);
+    `spelled`: the text as the rule's language spells it, where it read it so."""
+    value, piece = extract(rule, text, lang, spelled)
     left, right = doc.log._left(start), doc.log._right(end)
     add_found(doc, Found(rule.id, rule.meta_field, value, left, right, piece))
     if rule.with_date:
-        found = find_date(text, doc.lang)
+        found = find_date(text, lang)
         if found is not None:
             add_found(doc, Found(rule.id, "date", found.date, left, right, found.text))
 
 
+Span = tuple[int, int, Rule, str]  # start, end (in the line), the rule, the line as the rule's reading spells it
+
+
 def _spans(
-    doc: Document, kept: list[tuple[int, Line]], by_line: list[Rule | None], rules: RuleSet, readings: list[Reading]
+    doc: Document,
+    kept: list[tuple[int, Line]],
+    by_line: list[Rule | None],
+    rules: RuleSet,
+    readings: list[Reading],
+    lang: str | None,
 ) -> list[Pending]:
-    """Junk cut out of kept lines, by the span rules of each reading. A span that leaves nothing of its line takes
-    the whole line instead: it is entered in `by_line`, so whole lines are removed together and leave no blank
-    line."""
+    """Junk cut out of kept lines, by the span rules of each reading; where spans overlap, the earlier rule's
+    wins. A span that leaves nothing of its line takes the whole line instead: it is entered in `by_line`, so whole
+    lines are removed together and leave no blank line."""
     if not kept:
         return []
     plans = [plan for reading in readings if (plan := _SpanPlan.of(reading, doc.text, kept, rules)) is not None]
+    order = {id(r): i for i, r in enumerate(rules.select("span", readings[0].langs))} if len(plans) > 1 else None
     out: list[Pending] = []
     for i, (k, ln) in enumerate(kept):
-        taken: list[tuple[int, int, Rule]] = []
-        for plan in plans:
-            plan.find(i, taken)
+        found = [span for plan in plans for span in plan.find(i)]
+        if order is not None:
+            found.sort(key=lambda span: order[id(span[2])])
+        taken: list[Span] = []
+        for span in found:
+            if not any(span[0] < te and span[1] > ts for ts, te, *_ in taken):
+                taken.append(span)
         if not taken:
             continue
         taken.sort(key=lambda t: t[0])
-        for s, e, rule in taken:
+        for s, e, rule, spelled in taken:
             if rule.op == "meta":
-                _record(doc, rule, ln.start + s, ln.start + e, ln.text[s:e])
+                _record(doc, rule, ln.start + s, ln.start + e, ln.text[s:e], lang, spelled[s:e])
         taken = [t for t in taken if not t[2].keep]  # a meta span rule with `keep` only reads its value
         if not taken:
             continue
@@ -205,23 +237,24 @@ class _SpanPlan:
     @classmethod
     def of(cls, reading: Reading, text: str, kept: list[tuple[int, Line]], rules: RuleSet) -> _SpanPlan | None:
         """The plan of a reading of `text`, or None where its languages have no span rules."""
-        lang, view, hits = reading
-        index = rules.index(lang)
+        index = rules.index(reading.langs)
         span_rules = index.kinds["span"].rules
         if not span_rules:
             return None
-        texts = [ln.text if view is text else view[ln.start : ln.end] for _, ln in kept]
-        candidates = index.candidates("span", view, [(ln.start, t) for (_, ln), t in zip(kept, texts)], hits)
+        spelled = reading.text
+        texts = [ln.text if spelled is text else spelled[ln.start : ln.end] for _, ln in kept]
+        candidates = index.candidates("span", spelled, [(ln.start, t) for (_, ln), t in zip(kept, texts)], reading.hits)
         # finders that can tell from the whole document that they find nothing there (a page with no sentence twice)
-        idle = {i for i, r in enumerate(span_rules) if not getattr(r.finder, "prefilter", _ANY)(view)}
+        idle = {i for i, r in enumerate(span_rules) if not getattr(r.finder, "prefilter", _ANY)(spelled)}
         return cls(span_rules, texts, candidates, idle)
 
-    def find(self, i: int, taken: list[tuple[int, int, Rule]]) -> None:
-        """Add to `taken` the spans this reading's rules find in kept line `i` that overlap none taken already."""
+    def find(self, i: int) -> list[Span]:
+        """The spans this reading's rules find in kept line `i`, in the order of the rules."""
         ids = self.candidates[i]
         if not ids:
-            return
+            return []
         text = self.texts[i]
+        found: list[Span] = []
         view = None
         for rid in ids:
             if rid in self.idle:
@@ -233,30 +266,29 @@ class _SpanPlan:
                     view = LineView(text, i, len(self.texts), self.context)
                 if not rule.line_predicate(view):
                     continue
-            for s, e in rule.finder(text, self.state):
-                if e > s and not any(s < te and e > ts for ts, te, _ in taken):
-                    taken.append((s, e, rule))
+            found.extend((s, e, rule, text) for s, e in rule.finder(text, self.state) if e > s)
+        return found
 
 
-def _covers(text: str, taken: list[tuple[int, int, Rule]]) -> bool:
+def _covers(text: str, taken: list[Span]) -> bool:
     """Whether the spans leave nothing but spaces and punctuation of the line."""
     rest = []
     pos = 0
-    for s, e, _ in taken:
+    for s, e, *_ in taken:
         rest.append(text[pos:s])
         pos = e
     rest.append(text[pos:])
     return not any(ch.isalnum() for ch in "".join(rest))
 
 
-def _with_spaces(text: str, taken: list[tuple[int, int, Rule]]) -> list[tuple[int, int, Rule]]:
+def _with_spaces(text: str, taken: list[Span]) -> list[tuple[int, int, Rule]]:
     """Widen spans so that removing them leaves one space between neighbours and none at the line's end.
 
     Each span takes the spaces after it; the spans that reach the end of the line (alone or as a chain of
     touching spans) also take the spaces before the first of them.
     """
     widened = []
-    for i, (s, e, rule) in enumerate(taken):
+    for i, (s, e, rule, _) in enumerate(taken):
         stop = taken[i + 1][0] if i + 1 < len(taken) else len(text)
         while e < stop and text[e] == _SPACE:
             e += 1

@@ -21,11 +21,14 @@ from newsclean import ngram_profiles
 from newsclean.charmap import CharMap
 
 # How much of a text is read: this many characters, spaces and invisible characters not counted. The character
-# fixes add and drop those (Arabic drops ZWNJ, Persian puts it for a space, both drop tatweel), so a cut counted in
-# all characters would read a word more or less of a page fixed for one language than for the other, and a page
-# that mixes the languages could swing from one to the other.
+# fixes add and drop those (Arabic drops ZWNJ, Persian puts it for a space, both drop tatweel, bidi controls and
+# soft hyphens), so a cut counted in all characters would read a word more or less of a page fixed for one
+# language than for the other, and a page that mixes the languages could swing from one to the other.
 _SAMPLE = 6000
-_UNCOUNTED = (" ", "\n", "\t", "\u200c", "\u200d", "\u200e", "\u200f", "\u0640")
+_UNCOUNTED = (
+    " \n\t\u00ad\u061c\u0640\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067"
+    "\u2068\u2069\ufeff"
+)
 
 # Letters are counted on the UTF-8 bytes, where counting is C-fast: the Arabic block (U+0600-U+06FF) is the lead
 # bytes D8-DB (less what the block holds besides letters); other letters are ASCII letters and the lead bytes of
@@ -173,10 +176,11 @@ def _read(text: str) -> tuple[str, str | None, str]:
 
 
 def _sample(text: str) -> str:
-    """What of `text` is read (see _SAMPLE)."""
-    end = _SAMPLE
+    """What of `text` is read (see _SAMPLE): each round counts only the stretch the last one added."""
+    end, counted, skipped = _SAMPLE, 0, 0
     while end < len(text):
-        wider = _SAMPLE + sum(text.count(ch, 0, end) for ch in _UNCOUNTED)
+        skipped += sum(text.count(ch, counted, end) for ch in _UNCOUNTED)
+        counted, wider = end, _SAMPLE + skipped
         if wider == end:
             return text[:end]
         end = wider

@@ -18,19 +18,23 @@ _TAG_SEPARATORS = re.compile(r"\s*[،,|؛;/•·#]\s*")
 _EDGES = " \t.,;:!?،؛؟«»\"'()[]{}<>-–—_|*…•·"
 
 
-def extract(rule: Rule, text: str, lang: str | None) -> tuple[Any, str]:
-    """The value a meta rule reads from `text`, and the piece of text it was read from."""
-    piece = text
+def extract(rule: Rule, text: str, lang: str | None, spelled: str | None = None) -> tuple[Any, str]:
+    """The value a meta rule reads from `text`, and the piece of text it was read from. `spelled`: the same text as
+    the rule's language spells it (one character for one), where the rule matched that: the rule finds its value
+    there, and the value is cut from `text` at the same place."""
+    probe = text if spelled is None else spelled
+    a, b = 0, len(text)
     if rule.value_pattern is not None:
-        m = rule.value_pattern.search(text)
+        m = rule.value_pattern.search(probe)
         if m:
-            piece = m.group("value") if "value" in m.re.groupindex else (m.group(1) if m.re.groups else m.group())
+            a, b = m.span("value" if "value" in m.re.groupindex else 1 if m.re.groups else 0)
         elif rule.meta_field in ("source", "author"):
             return None, text.strip()  # the rule says where its value is; a line without one names nobody
     else:
-        m = _AFTER_LABEL.match(text)
+        m = _AFTER_LABEL.match(probe)
         if m and rule.meta_field != "date":
-            piece = text[m.end() :]
+            a = m.end()
+    piece = text[a:b]
     piece = piece.strip()
     if rule.meta_field == "date":
         from .dates import find_date

@@ -34,13 +34,15 @@ def strip(doc: Document, rules: RuleSet, stories: bool = False) -> Document:
     The page is read once more as the next clean will see it, until nothing more goes (so cleaning the output
     changes nothing): by every rule where spans were cut out of lines (`سعد المثال – أبها (تصوير: ...)` is a
     byline once the photo credit is out), else by the rules that look at a line's position or its neighbours,
-    when whole lines went. With `stories`, each of the document's stories is read as behind a separator.
+    when whole lines went. With `stories`, each of the document's stories is read as behind a separator, by the
+    rules of the language its letters were fixed for (the split step has given the document its stories' language).
     """
+    lang = doc.fixed_lang if stories else doc.lang
     active = rules
     for _ in range(_STRIP_PASSES):
         lines = doc.text.count("\n")
         opens = frozenset(doc.log.to_current(story.start) for story in doc.stories[1:]) if stories else frozenset()
-        if classify.strip_once(doc, active, opens=opens):
+        if classify.strip_once(doc, active, opens=opens, lang=lang):
             active = rules
         elif doc.text.count("\n") != lines:
             active = rules.contextual()  # a rule that reads only its line's text decides the same way again
@@ -71,10 +73,8 @@ def split(doc: Document, rules: RuleSet) -> Document:
     for _ in range(_RESPLIT_PASSES):
         if not changed:
             break
-        text, lang = doc.text, doc.lang
-        doc.lang = doc.fixed_lang  # read by the rules the strip step read it by, not by its stories' language
+        text = doc.text
         strip(doc, rules, stories=True)
-        doc.lang = lang
         if doc.text == text:
             break
         text, starts = doc.text, [story.start for story in doc.stories]
@@ -166,7 +166,8 @@ def _run_steps(doc: Document, rules: RuleSet, wanted: set[str]) -> Document:
 def _fixed_by_line(doc: Document) -> bool:
     """Whether the text holds characters the fix step kept for what their whole line said: Arabic text keeps a
     ZWNJ only in a line that reads as Persian. Where the strip or the split step cut such a line, what is left of
-    it is judged again, as the next clean's fix step will judge it."""
+    it is judged again, as the next clean's fix step will judge it: the chars rules run once more (on fixed text
+    the others have nothing left to do)."""
     if "\u200c" not in doc.text:
         return False
     return doc.fixed_lang == "ar" or any(lang == "ar" for _, _, lang in doc.lang_ranges or ())

@@ -400,7 +400,11 @@ def _license_heads(units: list[Unit]) -> None:
 
 
 def _page_titled(units: list[Unit]) -> bool:
-    k0 = _next_content(units, 0)
+    """Whether the page opens with a headline over a body, separators before it aside (the next clean does not see
+    a separator that only the removed lines stood before)."""
+    k0 = 0
+    while k0 < len(units) and (units[k0].kind in SKIP or units[k0].kind == SEPARATOR):
+        k0 += 1
     if k0 >= len(units) or units[k0].kind != HEAD:
         return False
     _, j = _run(units, k0)

@@ -3,6 +3,8 @@ fixed in, and a language decision does not hang on where a cut falls (so cleanin
 
 from __future__ import annotations
 
+import pytest
+
 from newsclean import lang
 from newsclean.classify import strip
 from newsclean.model import Document
@@ -31,6 +33,26 @@ def test_arabic_junk_in_persian_letters_goes_where_the_junk_of_both_languages_go
     doc = _stripped(rules, text, ("ar", "fa"))
     assert doc.text == f"{FA[0]}\n{FA[1]}"
     assert [e.rule for e in doc.log.edits if e.removed] == ["ar.disclaimer.opinion", "ar.promo.follow-tail"]
+
+
+@pytest.mark.parametrize(
+    ("line", "fixed_for", "rule", "author"),
+    [
+        ("کتب – خالد المثال", "fa", "ar.byline.credit-line", "خالد المثال"),
+        ("تهيه و تنظيم: علي رضايي", "ar", "fa.byline.credit-line", "علي رضايي"),
+    ],
+    ids=["an Arabic byline on a page fixed for Persian", "a Persian byline on a page fixed for Arabic"],
+)
+def test_a_value_is_read_where_the_rule_reads_the_line_and_kept_as_the_page_spells_it(
+    rules, line, fixed_for, rule, author
+):
+    """A byline in the other language's letters: the rule finds the author in its own language's reading of the
+    line, and the author is cut from the line as the page has it."""
+    doc = Document.from_text("d", f"{FA[0]}\n{line}\n{FA[1]}")
+    doc.lang, doc.junk_langs = fixed_for, ("ar", "fa")
+    strip(doc, rules)
+    assert doc.text == f"{FA[0]}\n{FA[1]}"
+    assert [(f.rule, f.field, f.value) for f in doc.found] == [(rule, "author", author)]
 
 
 def test_what_a_long_text_reads_as_does_not_hang_on_characters_the_fixes_add_or_drop():

@@ -71,7 +71,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 
 @SETTINGS
-@given(pages())
+@given(st.one_of(pages(), merged_pages(mixed=True)))
 def test_replaying_removed_and_changes_on_source_gives_the_stories(rules, page):
     record = to_record(clean(Document.from_text("p", page), rules))
     assert replay_record(record) == stories_joined(record)
@@ -221,7 +221,7 @@ def test_what_the_split_step_leaves_of_a_line_is_stripped_in_the_same_clean(rule
 
 
 @SETTINGS
-@given(pages())
+@given(st.one_of(pages(), merged_pages(mixed=True)))
 def test_the_steps_one_at_a_time_through_records_give_what_clean_gives(rules, page):
     """`newsclean fix | newsclean strip | newsclean split | newsclean meta`, in the library: each step continues
     from the JSON record of the one before."""
