@@ -197,7 +197,8 @@ def _spans(
     if not kept:
         return []
     plans = [plan for reading in readings if (plan := _SpanPlan.of(reading, doc.text, kept, rules)) is not None]
-    order = {id(r): i for i, r in enumerate(rules.select("span", readings[0].langs))} if len(plans) > 1 else None
+    langs = tuple(reading.langs for reading in readings)
+    order = {id(r): i for i, r in enumerate(rules.select("span", langs))} if len(plans) > 1 else None
     out: list[Pending] = []
     for i, (k, ln) in enumerate(kept):
         found = [span for plan in plans for span in plan.find(i)]

@@ -35,6 +35,14 @@ def test_arabic_junk_in_persian_letters_goes_where_the_junk_of_both_languages_go
     assert [e.rule for e in doc.log.edits if e.removed] == ["ar.disclaimer.opinion", "ar.promo.follow-tail"]
 
 
+def test_junk_pieces_of_both_languages_go_from_lines_of_one_page(rules):
+    """Span rules of each language cut their pieces out of the lines in that language's reading of the page."""
+    text = f"{FA[0]} {PROMO}\n{FA[1]} انتهای پیام/63002/"
+    doc = _stripped(rules, text, ("ar", "fa"))
+    assert doc.text == f"{FA[0]}\n{FA[1]}"
+    assert [e.rule for e in doc.log.edits if e.removed] == ["ar.promo.follow-tail", "fa.source.end-mark"]
+
+
 @pytest.mark.parametrize(
     ("line", "fixed_for", "rule", "author"),
     [
