@@ -249,3 +249,8 @@ def arabic_zwnj(text: str, lang: str | None = None) -> Fix:
             out.extend((pos + m.start(), pos + m.end(), "") for m in _ZWNJ_RUN_ANY.finditer(line))
         pos += len(line) + 1
     return out
+
+
+# The characters whose fate the fixer decides from their whole line: where a later step cuts such a line, what is
+# left of it is judged again (`chars.judged_by_line`).
+arabic_zwnj.by_line = "\u200c"

@@ -166,6 +166,20 @@ def fix_chars(doc: Document, rules: RuleSet, lang: str | None = None) -> Documen
     return doc
 
 
+def judged_by_line(doc: Document, rules: RuleSet) -> bool:
+    """Whether the text holds characters that a fixer of its languages kept or dropped for what their whole line
+    said (a fixer's `by_line`: Arabic text keeps a ZWNJ only in a line that reads as Persian). Where the strip or
+    the split step cut such a line, the chars rules run again, as the next clean's fix step will."""
+    langs = {doc.fixed_lang, *(lang for _, _, lang in doc.lang_ranges or ())}
+    return any(
+        ch in doc.text
+        for lang in langs
+        for rule in rules.select("chars", lang, "chars")
+        if rule.op == "fix"
+        for ch in getattr(rule.fixer, "by_line", "")
+    )
+
+
 def read_as(text: str, rules: RuleSet, lang: str) -> str:
     """`text` as `lang`'s chars rules would spell it, where they put one character for one (the letters Arabic and
     Persian write differently: `علی` is `على` in Arabic), so that an offset into the result is one into `text`.

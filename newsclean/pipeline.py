@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from . import classify, segment
 from . import lang as lang_step
-from .chars import fix_chars
+from .chars import fix_chars, judged_by_line
 from .edits import EditLog
 from .engine import RuleSet
 from .lines import SEPARATOR
@@ -158,19 +158,9 @@ def _run_steps(doc: Document, rules: RuleSet, wanted: set[str]) -> Document:
                 doc.steps.append("fix")
             _STEP_FUNCTIONS[name](doc, rules)
             doc.steps.append(name)
-            if name in ("strip", "split") and _fixed_by_line(doc):
-                fix_chars(doc, rules, doc.fixed_lang)
+            if name in ("strip", "split") and judged_by_line(doc, rules):
+                fix_chars(doc, rules, doc.fixed_lang)  # what a cut left of a line is judged again
     return doc
-
-
-def _fixed_by_line(doc: Document) -> bool:
-    """Whether the text holds characters the fix step kept for what their whole line said: Arabic text keeps a
-    ZWNJ only in a line that reads as Persian. Where the strip or the split step cut such a line, what is left of
-    it is judged again, as the next clean's fix step will judge it: the chars rules run once more (on fixed text
-    the others have nothing left to do)."""
-    if "\u200c" not in doc.text:
-        return False
-    return doc.fixed_lang == "ar" or any(lang == "ar" for _, _, lang in doc.lang_ranges or ())
 
 
 def clean(doc: Document, rules: RuleSet) -> Document:
