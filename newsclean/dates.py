@@ -211,7 +211,7 @@ def _tables() -> _Tables:
     by_digit = (
         rf"{number}(?:{_EN_ORDINAL}{_WSZ}*[,،/\-]?{_WSZ}*{of_month}{month_year}"
         rf"|{_WS}*(?P<ns>[/\-.]){_WS}*(?P<nb>{_D}{{1,2}}){_WS}*(?P=ns){_WS}*(?P<nc>{_D}{{1,4}})"
-        rf"(?!{_D}|{_WS}*[/\-]{_WS}*{_D}(?!{_D}?[:٫]{_D})){suffix('s2')})"  # a fourth part, not a time
+        rf"(?!{_D}|{_WS}*[/\-]{_WS}*{_D}(?!{_D}?:{_D}{{2}})){suffix('s2')})"  # a fourth part, not a time
     )
     # An ال ordinal needs من after it, so "كانون الثاني يناير" is not day 2; غرة and أول may stand alone.
     starts = [_word_start("من", rf"{_WS}+")]
@@ -412,8 +412,13 @@ def find_date(text: str, lang: str | None = None) -> DateMatch | None:
 
 # A time of day ("07:15", "10:42:05"): a date line may carry one, prose rarely sits on a line with nothing else.
 _TIME = re.compile(rf"(?<!{_D}){_D}{{1,2}}[:٫]{_D}{{2}}(?:[:٫]{_D}{{2}})?")
-# The zone a time is given in ("بتوقيت القاهرة", "بتوقيت مكة المكرمة"): the place names no other word of the line.
-_ZONE = re.compile(r"(?<!\w)ب?توقيت\s+(?:مكة\s+المكرمة|[^\W\d_]+)")
+# The zone a time is given in, right after it ("10:15 ص بتوقيت القاهرة"): the place is no other word of the line.
+_ZONE = re.compile(
+    rf"(?<={_D})(?:{_WS}*(?:ص|م|صباحا|مساء|مساءً))?{_WS}+بتوقيت{_WS}+(?:"
+    r"مكة المكرمة|مكة|غرينتش|جرينتش|القاهرة|الرياض|القدس|بيروت|دمشق|بغداد|عمان|الدوحة|أبوظبي|ابوظبي|دبي|الكويت"
+    r"|المنامة|مسقط|الخرطوم|تونس|الجزائر|الرباط|طرابلس|صنعاء|طهران|السعودية|الإمارات|مصر|الأردن|لبنان|سوريا|العراق"
+    r"|قطر|البحرين|اليمن|المغرب|فلسطين|باريس|لندن|واشنطن|نيويورك)(?!\w)"
+)
 _TOKEN_EDGES = " \t.,;:!?،؛؟«»\"'()[]{}<>|/\\*#…•·_–—-"
 # A line longer than this is prose that mentions a date, never a date line.
 _DATE_LINE_MAX_CHARS = 160
@@ -442,7 +447,7 @@ def read_date_line(text: str, lang: str | None = None, max_other_words: int = 0)
         date = find_date(rest, lang)
         if date is None:
             break
-    rest = _ZONE.sub(" ", _TIME.sub(" ", rest))
+    rest = _TIME.sub(" ", _ZONE.sub(" ", rest))
     words = _date_line_words()
     others = 0
     for token in rest.split():
