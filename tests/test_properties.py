@@ -21,6 +21,12 @@ POOLS = {
     name: (DATA / "properties" / f"lines-{name}.txt").read_text(encoding="utf-8").splitlines()
     for name in ("ant", "goud", "fa", "junk")
 }
+# the page chrome of other sites, as tests/test_page_chrome.py puts it between paragraphs
+POOLS["junk"] += [
+    row.split("\t")[1]
+    for row in (DATA / "junk" / "page-chrome.tsv").read_text(encoding="utf-8").splitlines()
+    if row and not row.startswith("#") and not row.endswith("\t-")
+]
 NOISE = st.text(alphabet="ابتثجحخدذرسشصضطظعغفقكلمنهويىئءیکپگ۱۲٣ 0123456789.,،:\n\u200c\u00a0\tـ&;#", max_size=80)
 
 
