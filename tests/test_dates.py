@@ -267,8 +267,6 @@ def test_never_raises_on_date_like_text(text: str) -> None:
         ("سه شنبه 3 مرداد 96- ساعت 17:30", "2017-07-25"),
         ("Thursday, 4 January 2024", "2024-01-04"),
         ("الثلاثاء 22/08/2023 - 02:05 م", "2023-08-22"),  # a time after a dash is no fourth part of the date
-        ("الأحد، 14 يناير 2024 10:15 ص بتوقيت القاهرة", "2024-01-14"),  # the zone of the time
-        ("12/5/2024 - 18:00 بتوقيت مكة المكرمة", "2024-05-12"),
     ],
 )
 def test_date_lines_hold_a_date_and_only_date_words(text: str, date: str) -> None:
@@ -284,9 +282,8 @@ def test_date_lines_hold_a_date_and_only_date_words(text: str, date: str) -> Non
         "12:34 ت م",  # a time and no date
         "قبل ساعات",
         "الخميس " + "وصل الوفد " * 40 + "4 يناير 2024",  # too long to be a date line
-        "توقيت الانتخابات 12/5/2024",  # توقيت names a time zone only after a time
-        "بتوقيت الانفجار 3/4/2023",
-        "12/5/2024 - 18:00 توقيت الذروة",
+        "الجمعة 11/08/2023 - 21:00 بتوقيت مكة المكرمة",  # a zone is a word more: fixture lists print such lines
+        "توقيت الانتخابات 12/5/2024",
         "12/5/2024 - 3٫75",  # a decimal, not a time
     ],
 )
