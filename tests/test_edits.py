@@ -75,3 +75,8 @@ def test_log_replays_to_the_text_after_any_sequence_of_edits(source, data):
         assert replay(source, log.edits) == expected
         assert all(a.end <= b.start for a, b in zip(log.edits, log.edits[1:]))
         assert all(e.new == "" for e in log.edits if e.removed)
+        for pos in range(len(source) + 1):
+            inside = [e for e in log.edits if e.start < pos < e.end]
+            before = [e for e in log.edits if e.start < pos]
+            expected_pos = log.to_current(inside[0].end) if inside else len(replay(source[:pos], before))
+            assert log.to_current(pos) == expected_pos
