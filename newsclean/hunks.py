@@ -10,12 +10,12 @@ newline.
 
 from __future__ import annotations
 
-import difflib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .edits import Edit
+from .linediff import LineMatcher
 from .lines import SEPARATOR
 
 NO_NEWLINE = "\\ No newline at end of file"
@@ -45,7 +45,11 @@ def _range(start: int, length: int) -> str:
 
 def edit_lines(source: str, edits: Iterable[Edit]) -> list[tuple[int, int, str]]:
     """Each edit as (first line, last line, rule), lines of `source` numbered from 1."""
-    breaks = [i for i, ch in enumerate(source) if ch == "\n"]
+    breaks = []
+    at = source.find("\n")
+    while at >= 0:
+        breaks.append(at)
+        at = source.find("\n", at + 1)
     out = []
     for e in edits:
         first = bisect_right(breaks, e.start - 1) + 1
@@ -59,12 +63,15 @@ def hunks(old: str, new: str, edits: Iterable[Edit] = (), context: int = 3) -> l
     a = split_keepends(old)
     b = split_keepends(new)
     spans = edit_lines(old, edits)
+    # edits are sorted and do not overlap, so both their first and their last lines rise
+    firsts = [first for first, _, _ in spans]
+    lasts = [last for _, last, _ in spans]
     out = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    matcher = LineMatcher(None, a, b, autojunk=False)
     for group in matcher.get_grouped_opcodes(context):
         i1, i2, j1, j2 = group[0][1], group[-1][2], group[0][3], group[-1][4]
         hunk = Hunk(i1 + 1 if i2 > i1 else i1, i2 - i1, j1 + 1 if j2 > j1 else j1, j2 - j1)
-        rules: dict[str, list[int]] = {}
+        rules: dict[str, dict[int, None]] = {}  # each rule's lines, in order, once
         for tag, o1, o2, n1, n2 in group:
             if tag == "equal":
                 hunk.lines.extend(_lines(" ", a[o1:o2]))
@@ -72,14 +79,12 @@ def hunks(old: str, new: str, edits: Iterable[Edit] = (), context: int = 3) -> l
             hunk.lines.extend(_lines("-", a[o1:o2]))
             hunk.lines.extend(_lines("+", b[n1:n2]))
             lo, hi = (o1 + 1, o2) if o2 > o1 else (o1, o1 + 1)
-            found = [(rule, first) for first, last, rule in spans if first <= hi and last >= lo]
+            found = [(rule, first) for first, _, rule in spans[bisect_left(lasts, lo) : bisect_right(firsts, hi)]]
             if not found:
                 added = {ln.rstrip("\r\n") for ln in b[n1:n2]}
-                rules.setdefault(STORY_SEPARATOR if SEPARATOR in added else LAYOUT, [])
+                rules.setdefault(STORY_SEPARATOR if SEPARATOR in added else LAYOUT, {})
             for rule, line in found:
-                lines = rules.setdefault(rule, [])
-                if line not in lines:
-                    lines.append(line)
+                rules.setdefault(rule, {})[line] = None
         hunk.rules = [f"{rule}:{','.join(map(str, lines))}" if lines else rule for rule, lines in rules.items()]
         out.append(hunk)
     return out
