@@ -483,8 +483,13 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
             return ()
         seen = state.setdefault(key, set())
         out = []
+        item = None  # where a list item's number ("2.") that opens the line starts: the sentence after it is the item
         for m in _SENTENCE.finditer(text):
-            sentence = m.group().rstrip()
+            start, item = (m.start() if item is None else item), None
+            if start == m.start() and not text[:start].strip() and _ITEM_NUMBER.fullmatch(m.group()):
+                item = start
+                continue
+            sentence = text[start : m.end()].rstrip()
             if len(sentence) < min_chars:
                 continue
             words = sentence.split()
@@ -492,7 +497,7 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
                 continue
             norm = " ".join(_SAME_TEXT(sentence).split())
             if norm in seen:
-                out.append((m.start(), m.start() + len(sentence)))
+                out.append((start, start + len(sentence)))
             else:
                 seen.add(norm)
         return out
@@ -500,6 +505,10 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
     find.prefilter = _may_repeat
     return find, None
 
+
+# A list item's number, read by _SENTENCE as a sentence of its own: the item's text is compared and cut with it,
+# so that no bare "2." is left behind and a numbered point is no copy of the same words unnumbered.
+_ITEM_NUMBER = re.compile(r"[0-9٠-٩۰-۹]{1,3}[.)]")
 
 _ENDS = ".!?؟…\n"
 # What the chars rules of Arabic and of Persian write differently, made one, so that a copy in a story whose
