@@ -47,6 +47,40 @@ def test_shipped_rules_anchored_at_the_line_end_have_their_gate():
     assert {"base.tail.glued-id", "base.sep.line"} <= {r.id for r in ANCHORED}
 
 
+# Shipped rules that no literal or prefix can gate: they read shapes (dates, separators, names, repeats), so they
+# are tried on every line their size allows. Any other rule is tried only on the lines holding one of its
+# literals; a pattern with a negative lookahead yields none, so such a rule names them (`contains`, `needs`).
+UNGATED = {
+    "en.split.read-more",
+    "base.embed.image-credit",
+    "base.contact.handle-line",
+    "base.sep.line",
+    "base.tail.glued-id",
+    "base.tail.stray-digits",
+    "base.dup.repeated-sentence",
+    "base.meta.date-line",
+    "ar.meta.agency-line",
+    "ar.meta.dateline",
+    "ar.meta.lede-dateline",
+    "ar.meta.time-line",
+    "ar.byline.name-place",
+    "ar.byline.name-over-contact",
+    "ar.nav.menu-line",
+    "fa.byline.name-role",
+    "fa.meta.star-source",
+    "sites.3alyoum.byline",
+}
+
+
+def test_only_rules_that_read_shapes_go_without_a_gate():
+    ungated = {
+        r.id
+        for r in RULES.all_rules()
+        if r.kind in ("line", "span", "split") and not r.gate.literals and r.gate.prefixes is None
+    }
+    assert ungated == UNGATED
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), max_size=6), st.sampled_from(ENDINGS), st.sampled_from(["", " ", "  \t"]))
 def test_an_anchored_rule_never_matches_a_line_ending_otherwise(words, ending, spaces):
