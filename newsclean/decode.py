@@ -15,19 +15,36 @@ class InputError(Exception):
         super().__init__(f"{file}:{line}: {message}" if line else f"{file}: {message}")
 
 
-def looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes, encoding: str | None = None) -> bool:
     """NUL bytes together with undecodable bytes early in a file mean binary (DESIGN.md, Conventions: Bad files).
 
     NUL bytes alone are stray controls the character step removes: a whole real corpus ends each file with one.
+    The encoding a user names decides what is undecodable: UTF-16 text is full of NUL bytes.
     """
     head = data[:BINARY_PROBE]
     if b"\x00" not in head:
         return False
     try:
-        head.decode("utf-8")
+        head.decode(encoding or "utf-8")
     except UnicodeDecodeError as exc:
         return exc.start < len(head) - 4  # a character cut by the probe's edge is not a decoding error
+    except LookupError:  # an unknown encoding: decode() names it
+        return False
     return False
+
+
+def binary_message(data: bytes) -> str:
+    """Why a file that looks binary is skipped: UTF-16 or UTF-32 text (told by its byte-order mark) is text in
+    another encoding, so say which to name."""
+    for bom, name in (
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            return f"{name.upper()} text, not UTF-8 (try --encoding {name}), skipped"
+    return "binary file (NUL and undecodable bytes), skipped"
 
 
 def decode(data: bytes, name: str, encoding: str | None = None, line: int | None = None, offset: int = 0) -> str:

@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from . import jsonio
 from .compression import DECOMPRESSION_ERRORS, CompressionError, is_compressed, open_read, plain_name
-from .decode import InputError, decode, looks_binary
+from .decode import InputError, binary_message, decode, looks_binary
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl",)
@@ -186,8 +186,8 @@ def _chain(head: list[bytes], rest: IO[bytes]) -> Iterator[bytes]:
 
 
 def _read_text(data: bytes, name: str, options: InputOptions) -> Iterator[RawDocument | InputError]:
-    if looks_binary(data):
-        yield InputError(name, "binary file (NUL and undecodable bytes), skipped")
+    if looks_binary(data, options.encoding):
+        yield InputError(name, binary_message(data))
         return
     try:
         text = decode(data, name, options.encoding)
@@ -203,8 +203,8 @@ def _read_jsonl(
     if lazy:
         offset = 0
         for lineno, raw in enumerate(lines, 1):
-            if lineno == 1 and looks_binary(raw):
-                yield InputError(name, "binary file (NUL and undecodable bytes), skipped")
+            if lineno == 1 and looks_binary(raw, options.encoding):
+                yield InputError(name, binary_message(raw))
                 return
             if raw.strip():
                 yield RawLine(raw, name, lineno, offset)
@@ -242,8 +242,8 @@ def _jsonl_units(lines, name: str, options: InputOptions) -> Iterator[Unit]:
     for lineno, raw in enumerate(lines, 1):
         start = offset
         offset += len(raw)
-        if lineno == 1 and looks_binary(raw):
-            yield Unit(raw, InputError(name, "binary file (NUL and undecodable bytes), skipped"), None)
+        if lineno == 1 and looks_binary(raw, options.encoding):
+            yield Unit(raw, InputError(name, binary_message(raw)), None)
             return
         yield Unit(raw, _parse_line(raw, name, lineno, start, options), lineno)
 

@@ -30,6 +30,7 @@ def invoke(args: list[str], stdin: bytes | None = None):
     [
         ("cp1256.txt", "newsclean: error: {path}: not UTF-8 at byte 6 (try --encoding cp1256)\n"),
         ("binary.txt", "{path}: binary file (NUL and undecodable bytes), skipped"),
+        ("utf16.txt", "{path}: UTF-16 text, not UTF-8 (try --encoding utf-16), skipped"),
     ],
 )
 def test_an_unreadable_file_is_named_with_its_cause_and_the_others_go_on(name, message):
@@ -40,8 +41,9 @@ def test_an_unreadable_file_is_named_with_its_cause_and_the_others_go_on(name, m
     assert SEED_TITLE in result.stdout
 
 
-def test_the_encoding_named_reads_the_file():
-    result = invoke(["clean", "--encoding", "cp1256", CLI / "cp1256.txt"])
+@pytest.mark.parametrize("name, encoding", [("cp1256.txt", "cp1256"), ("utf16.txt", "utf-16")])
+def test_the_encoding_named_reads_the_file(name, encoding):
+    result = invoke(["clean", "--encoding", encoding, CLI / name])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("AFP - قال المتحدث باسم الحكومة")
 
