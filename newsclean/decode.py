@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 BINARY_PROBE = 8192
 
 
@@ -25,17 +27,27 @@ def looks_binary(data: bytes, encoding: str | None = None) -> bool:
     if b"\x00" not in head:
         return False
     try:
-        head.decode(encoding or "utf-8")
+        head.decode(encoding if _wide(encoding) else "utf-8")
     except UnicodeDecodeError as exc:
         return exc.start < len(head) - 4  # a character cut by the probe's edge is not a decoding error
-    except LookupError:  # an unknown encoding: decode() names it
-        return False
     return False
 
 
-def binary_message(data: bytes) -> str:
+def _wide(encoding: str | None) -> bool:
+    """UTF-16 or UTF-32: encodings whose text holds NUL bytes (a one-byte codec such as cp1256 decodes any bytes,
+    so it cannot tell text from binary)."""
+    if not encoding:
+        return False
+    try:
+        return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:  # an unknown encoding: decode() names it
+        return False
+
+
+def binary_message(data: bytes, jsonl: bool = False) -> str:
     """Why a file that looks binary is skipped: UTF-16 or UTF-32 text (told by its byte-order mark) is text in
-    another encoding, so say which to name."""
+    another encoding, so say which to name (a JSONL file, read line by line at its newline bytes, must be
+    converted instead)."""
     for bom, name in (
         (b"\xff\xfe\x00\x00", "utf-32"),
         (b"\x00\x00\xfe\xff", "utf-32"),
@@ -43,6 +55,8 @@ def binary_message(data: bytes) -> str:
         (b"\xfe\xff", "utf-16"),
     ):
         if data.startswith(bom):
+            if jsonl:
+                return f"{name.upper()} text, not UTF-8: JSONL must be UTF-8 (iconv -f {name} -t utf-8), skipped"
             return f"{name.upper()} text, not UTF-8 (try --encoding {name}), skipped"
     return "binary file (NUL and undecodable bytes), skipped"
 

@@ -204,7 +204,7 @@ def _read_jsonl(
         offset = 0
         for lineno, raw in enumerate(lines, 1):
             if lineno == 1 and looks_binary(raw, options.encoding):
-                yield InputError(name, binary_message(raw))
+                yield InputError(name, binary_message(raw, jsonl=True))
                 return
             if raw.strip():
                 yield RawLine(raw, name, lineno, offset)
@@ -243,7 +243,7 @@ def _jsonl_units(lines, name: str, options: InputOptions) -> Iterator[Unit]:
         start = offset
         offset += len(raw)
         if lineno == 1 and looks_binary(raw, options.encoding):
-            yield Unit(raw, InputError(name, binary_message(raw)), None)
+            yield Unit(raw, InputError(name, binary_message(raw, jsonl=True)), None)
             return
         yield Unit(raw, _parse_line(raw, name, lineno, start, options), lineno)
 

@@ -31,6 +31,7 @@ def invoke(args: list[str], stdin: bytes | None = None):
         ("cp1256.txt", "newsclean: error: {path}: not UTF-8 at byte 6 (try --encoding cp1256)\n"),
         ("binary.txt", "{path}: binary file (NUL and undecodable bytes), skipped"),
         ("utf16.txt", "{path}: UTF-16 text, not UTF-8 (try --encoding utf-16), skipped"),
+        ("utf16.jsonl", "{path}: UTF-16 text, not UTF-8: JSONL must be UTF-8 (iconv -f utf-16 -t utf-8), skipped"),
     ],
 )
 def test_an_unreadable_file_is_named_with_its_cause_and_the_others_go_on(name, message):
@@ -39,6 +40,12 @@ def test_an_unreadable_file_is_named_with_its_cause_and_the_others_go_on(name, m
     assert result.exit_code == 3
     assert message.format(path=path) in result.stderr
     assert SEED_TITLE in result.stdout
+
+
+def test_a_one_byte_encoding_named_still_skips_a_binary_file():
+    result = invoke(["clean", "--encoding", "cp1256", CLI / "binary.txt"])
+    assert result.exit_code == 3
+    assert "binary file (NUL and undecodable bytes), skipped" in result.stderr
 
 
 @pytest.mark.parametrize("name, encoding", [("cp1256.txt", "cp1256"), ("utf16.txt", "utf-16")])

@@ -500,6 +500,8 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
                 out.append((start, start + len(sentence)))
             else:
                 seen.add(norm)
+                if start != m.start():  # a numbered item: its words alone are met too
+                    seen.add(" ".join(_SAME_TEXT(m.group().rstrip()).split()))
         return out
 
     find.prefilter = _may_repeat
@@ -507,7 +509,8 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
 
 
 # A list item's number, read by _SENTENCE as a sentence of its own: the item's text is compared and cut with it,
-# so that no bare "2." is left behind and a numbered point is no copy of the same words unnumbered.
+# so that no bare "2." is left behind and a numbered point is no copy of the same words met before unnumbered
+# (the words met after it, numbered or not, are its copies).
 _ITEM_NUMBER = re.compile(r"[0-9٠-٩۰-۹]{1,3}[.)]")
 
 _ENDS = ".!?؟…\n"
