@@ -49,7 +49,7 @@ def test_shipped_rules_anchored_at_the_line_end_have_their_gate():
 
 # Shipped rules that no literal or prefix can gate: they read shapes (dates, separators, names, repeats), so they
 # are tried on every line their size allows. Any other rule is tried only on the lines holding one of its
-# literals; a pattern with a negative lookahead yields none, so such a rule names them (`contains`, `needs`).
+# literals (lookarounds in its pattern take none away).
 UNGATED = {
     "en.split.read-more",
     "base.embed.image-credit",

@@ -21,10 +21,6 @@ try:  # the standard library's own regex parser and its opcodes
 except ImportError:  # an internal of re moved: rules go without literal gates
     _ops = _parser = None
 
-# Constructs whose meaning at a line's edge differs between one line and a whole document: such patterns get no
-# document-level gate.
-_EDGE_SENSITIVE = re.compile(r"\(\?<!|\(\?!|\\A|\\Z|\\z|\\B|\(\?[a-zA-Z]*s")
-
 
 @dataclass(frozen=True, slots=True)
 class Gate:
@@ -34,7 +30,8 @@ class Gate:
     max_words: int | None = None
     prefixes: tuple[str, ...] | None = None  # folded: the line's folded head starts with one of them
     needles: tuple[str, ...] | None = None  # the line holds one of them as written
-    pattern: str | None = None  # the line matches this regex (searched)
+    pattern: str | None = None  # the line matches this regex: the strings every match holds stand for it (read
+    # from its parse, lookarounds and anchors aside, so they hold in a line as in a whole document)
     ends: str | None = None  # the line's last character that is not a space is one of these
 
 
@@ -58,7 +55,7 @@ def _gate_of_key(key: str, value: Any, trusted: bool) -> Gate:
     if key == "contains":
         return Gate(needles=tuple([value] if isinstance(value, str) else value))
     if key == "regex" and trusted and isinstance(value, str):
-        return Gate(pattern=None if _EDGE_SENSITIVE.search(value) else value, ends=line_ends(value))
+        return Gate(pattern=value, ends=line_ends(value))
     if key == "date":
         return Gate(pattern=r"\d")  # a date line always has its year in digits
     if key == "all" and isinstance(value, list):
@@ -74,10 +71,10 @@ def span_gate(spec: Any, trusted: bool = True) -> Gate:
         return OPEN
     needs = spec.get("needs")
     pattern = spec.get("regex")
-    safe = trusted and isinstance(pattern, str) and not _EDGE_SENSITIVE.search(pattern)
+    trusted_pattern = trusted and isinstance(pattern, str)
     return Gate(
         needles=tuple([needs] if isinstance(needs, str) else needs) if needs else None,
-        pattern=pattern if safe else None,
+        pattern=pattern if trusted_pattern else None,
         ends=line_ends(pattern) if trusted and isinstance(pattern, str) else None,
     )
 
