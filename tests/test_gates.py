@@ -55,7 +55,6 @@ UNGATED = {
     "base.embed.image-credit",
     "base.contact.handle-line",
     "base.sep.line",
-    "base.sep.punct-line",
     "base.tail.glued-id",
     "base.tail.stray-digits",
     "base.dup.repeated-sentence",
@@ -66,7 +65,6 @@ UNGATED = {
     "ar.meta.time-line",
     "ar.byline.name-place",
     "ar.byline.name-over-contact",
-    "ar.contact.postal-line",  # its labels' only common literal is one letter (ص.ب)
     "ar.nav.menu-line",
     "fa.byline.name-role",
     "fa.meta.star-source",
