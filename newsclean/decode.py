@@ -44,10 +44,12 @@ def _wide(encoding: str | None) -> bool:
         return False
 
 
-def binary_message(data: bytes, jsonl: bool = False) -> str:
-    """Why a file that looks binary is skipped: UTF-16 or UTF-32 text (told by its byte-order mark) is text in
-    another encoding, so say which to name (a JSONL file, read line by line at its newline bytes, must be
-    converted instead)."""
+def binary_error(data: bytes, file: str, encoding: str | None = None, jsonl: bool = False) -> InputError | None:
+    """The error that skips a file whose head looks binary, or None: UTF-16 or UTF-32 text (told by its
+    byte-order mark) is text in another encoding, so the message says which to name (a JSONL file, read line by
+    line at its newline bytes, must be converted instead)."""
+    if not looks_binary(data, encoding):
+        return None
     for bom, name in (
         (b"\xff\xfe\x00\x00", "utf-32"),
         (b"\x00\x00\xfe\xff", "utf-32"),
@@ -56,9 +58,11 @@ def binary_message(data: bytes, jsonl: bool = False) -> str:
     ):
         if data.startswith(bom):
             if jsonl:
-                return f"{name.upper()} text, not UTF-8: JSONL must be UTF-8 (iconv -f {name} -t utf-8), skipped"
-            return f"{name.upper()} text, not UTF-8 (try --encoding {name}), skipped"
-    return "binary file (NUL and undecodable bytes), skipped"
+                return InputError(
+                    file, f"{name.upper()} text, not UTF-8: JSONL must be UTF-8 (iconv -f {name} -t utf-8), skipped"
+                )
+            return InputError(file, f"{name.upper()} text, not UTF-8 (try --encoding {name}), skipped")
+    return InputError(file, "binary file (NUL and undecodable bytes), skipped")
 
 
 def decode(data: bytes, name: str, encoding: str | None = None, line: int | None = None, offset: int = 0) -> str:

@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from . import jsonio
 from .compression import DECOMPRESSION_ERRORS, CompressionError, is_compressed, open_read, plain_name
-from .decode import InputError, binary_message, decode, looks_binary
+from .decode import InputError, binary_error, decode
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl",)
@@ -186,8 +186,9 @@ def _chain(head: list[bytes], rest: IO[bytes]) -> Iterator[bytes]:
 
 
 def _read_text(data: bytes, name: str, options: InputOptions) -> Iterator[RawDocument | InputError]:
-    if looks_binary(data, options.encoding):
-        yield InputError(name, binary_message(data))
+    skipped = binary_error(data, name, options.encoding)
+    if skipped is not None:
+        yield skipped
         return
     try:
         text = decode(data, name, options.encoding)
@@ -203,8 +204,9 @@ def _read_jsonl(
     if lazy:
         offset = 0
         for lineno, raw in enumerate(lines, 1):
-            if lineno == 1 and looks_binary(raw, options.encoding):
-                yield InputError(name, binary_message(raw, jsonl=True))
+            skipped = binary_error(raw, name, options.encoding, jsonl=True) if lineno == 1 else None
+            if skipped is not None:
+                yield skipped
                 return
             if raw.strip():
                 yield RawLine(raw, name, lineno, offset)
@@ -242,8 +244,9 @@ def _jsonl_units(lines, name: str, options: InputOptions) -> Iterator[Unit]:
     for lineno, raw in enumerate(lines, 1):
         start = offset
         offset += len(raw)
-        if lineno == 1 and looks_binary(raw, options.encoding):
-            yield Unit(raw, InputError(name, binary_message(raw, jsonl=True)), None)
+        skipped = binary_error(raw, name, options.encoding, jsonl=True) if lineno == 1 else None
+        if skipped is not None:
+            yield Unit(raw, skipped, None)
             return
         yield Unit(raw, _parse_line(raw, name, lineno, start, options), lineno)
 
