@@ -79,6 +79,7 @@ class Openers:
     opener2: dict[str, float]  # first two words, where they say more than the first alone
     backoff: dict[str, float]  # first two letters, for words too rare to be listed
     stop: frozenset[str]  # the most frequent words (both languages): no content for cohesion
+    start: dict[str, float]  # of those: log-LR of opening a paragraph vs standing inside one
     title_len: dict[int, float]  # share of titles with n words
     title_last: dict[str, float]  # log-LR of a word ending a title vs standing in body text
     title_vs_lede: dict[str, float]  # log-LR of a word in titles vs in ledes
@@ -91,6 +92,7 @@ class Openers:
             opener2=raw["opener2"],
             backoff=raw["backoff"],
             stop=frozenset(w for ws in raw["stop"].values() for w in ws),
+            start=raw["start"],
             title_len={int(k): v for k, v in raw["title_len"].items()},
             title_last=raw["title_last"],
             title_vs_lede=raw["title_vs_lede"],
@@ -142,6 +144,7 @@ GLUED_FEATURES = (
     "title_vocab",
     "next_comma",
     "dateline",
+    "start",
 )
 
 
@@ -173,6 +176,7 @@ def glued_features(toks: list[str], first: list[str], tags: list[int], j: int, t
         sum(t.title_vs_lede.get(x, 0.0) for x in first[:j]) / 4.0,
         float(tok.endswith(("،", ","))),
         float(bool(_LEDE_START.match(" ".join(toks[j : j + 8])))),
+        t.start.get(w, 0.0),
     )
 
 

@@ -65,6 +65,18 @@ def test_a_headline_glued_to_its_body_is_cut_where_the_lede_starts():
     assert openers.glued_cut("عنوان قصير جدا") is None
 
 
+def test_a_glued_cut_before_a_word_that_seldom_opens_a_paragraph_scores_lower():
+    table = openers.table()
+    assert table.start["عن"] < 0 < table.start["وقال"]
+    assert set(table.start) <= table.stop  # frequent words only: rarer ones tell sites apart
+    text = "ارتفاع أسعار النفط عن مستوياتها القياسية " + LEDE
+    toks, first, tags = openers.glued_tokens(text)
+    strings = [m.group(0) for m in toks]
+    column = openers.GLUED_FEATURES.index("start")
+    assert openers.glued_features(strings, first, tags, 3, table)[column] == table.start["عن"]  # a cut before عن
+    assert table.glued["start"] > 0  # the learnt weight: words that open paragraphs raise a cut's score
+
+
 def _candidate(body: str, marker: str | None = "line") -> Candidate:
     story = CASES["marker on its own line"]["text"].split("\n")[1]
     return Candidate(title="الأمن العام يحدد هوية شرطي", body=body, after="", prev_tail=story, marker=marker)

@@ -11,6 +11,9 @@ the dev set leaks into the numbers. Counts:
 - `opener`, `opener2`, `backoff`: log-likelihood ratio of a paragraph's first word (first two words; first two
   letters of rare words) opening a page's first paragraph rather than a later one;
 - `stop`: the most document-frequent words of each language;
+- `start`: for the most frequent words only, log-likelihood ratio of a word opening a paragraph rather than standing
+  inside one (a body seldom starts with `عن` or `الذي`; rarer words, such as the place names of datelines, say more
+  about one site than about news text);
 - `title_len`, `title_last`, `title_vs_lede`: from pages with a title, how long titles are, which words end them,
   which words titles use more than ledes do;
 - `glued_weights`: the weights of `newsclean.openers.glued_cut`, learnt (averaged perceptron over cut positions)
@@ -37,7 +40,7 @@ SOURCES = {
     "goud_darija_marsum.jsonl": "MArSum (goud.ma, Moroccan Darija), CC BY 4.0",
     "persian_farsnews_varzesh3.jsonl": "Persian news (Fars News, Varzesh3), Apache-2.0",
 }
-MIN_WORD, MIN_BIGRAM, MIN_LETTERS = 3, 3, 30
+MIN_WORD, MIN_BIGRAM, MIN_LETTERS, MIN_START = 3, 3, 30, 20
 PRIOR = 8.0
 STOP_WORDS = 400
 OUT = Path(__file__).resolve().parent.parent / "newsclean" / "data" / "openers.json"
@@ -76,10 +79,13 @@ def mine(docs: list[dict]) -> dict:
     title_last, title_words, body_words, lede_words = (collections.Counter() for _ in range(4))
     df: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     title_len = collections.Counter()
+    opens, inside = collections.Counter(), collections.Counter()
     for doc in docs:
         df[doc["lang"]].update(set(words(doc["text"])))
         paras = [ws for ws in (words(p) for p in doc["text"].split("\n")) if len(ws) >= 6]
         for i, ws in enumerate(paras):
+            opens[ws[0]] += 1
+            inside.update(ws[1:])
             (first if i == 0 else later)[ws[0]] += 1
             (first2 if i == 0 else later2)[f"{ws[0]} {ws[1]}"] += 1
         body_words.update(words(doc["text"][:3000]))
@@ -127,12 +133,21 @@ def mine(docs: list[dict]) -> dict:
             v = log_lr(title_words[w], lede_words[w], nt2, nl2)
             if abs(v) >= 0.6:
                 vocab[w] = round(max(-3.0, min(3.0, v)), 1)
+    stop = {lang: sorted(sorted(c, key=lambda w: (-c[w], w))[:STOP_WORDS]) for lang, c in sorted(df.items())}
+    no, ni = sum(opens.values()), sum(inside.values())
+    start = {}
+    for w in {w for ws in stop.values() for w in ws}:
+        if opens[w] + inside[w] >= MIN_START:
+            v = log_lr(opens[w], inside[w], no, ni)
+            if abs(v) >= 0.7:
+                start[w] = round(max(-6.0, min(6.0, v)), 2)
     total = sum(title_len.values())
     return {
         "opener": dict(sorted(opener.items())),
         "opener2": dict(sorted(opener2.items())),
         "backoff": dict(sorted(backoff.items())),
-        "stop": {lang: sorted(sorted(c, key=lambda w: (-c[w], w))[:STOP_WORDS]) for lang, c in sorted(df.items())},
+        "stop": stop,
+        "start": dict(sorted(start.items())),
         "title_len": {str(k): round(v / total, 4) for k, v in sorted(title_len.items())},
         "title_last": dict(sorted(ends.items())),
         "title_vs_lede": dict(sorted(vocab.items())),
