@@ -11,7 +11,9 @@ in one run of this script, so the ratios compare like with like:
    against once in each of two processes);
 3. a file of about 1 GB (the corpus repeated): peak resident memory at -j 1, and each worker's at -j 2.
 
-Every command runs once untimed before its timed runs, with bytecode written to a cache in the temporary directory
+The commands a ratio compares take turns, one run of each per round, so that a machine that slows down or
+speeds up during the script (a shared host does) moves all of them alike. Every command runs once untimed before
+its timed runs, with bytecode written to a cache in the temporary directory
 (`PYTHONPYCACHEPREFIX`, whatever `PYTHONDONTWRITEBYTECODE` says): the timed runs then start as a pip install does,
 from compiled modules, the naive script's libraries and newsclean alike, and read their input from the page cache.
 
@@ -111,10 +113,16 @@ def run_once(argv: list[str], stdout=subprocess.DEVNULL) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss
 
 
-def median_time(argv: list[str], runs: int) -> float:
-    """The median of `runs` timed runs, after one untimed run (bytecode written, input in the page cache)."""
-    run_once(argv)
-    return statistics.median(run_once(argv)[0] for _ in range(runs))
+def median_times(*commands: list[str], runs: int) -> list[float]:
+    """Each command's median of `runs` timed runs, after one untimed run of each (bytecode written, input in the
+    page cache); the commands take turns, one run of each per round."""
+    for argv in commands:
+        run_once(argv)
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for argv, seconds in zip(commands, times):
+            seconds.append(run_once(argv)[0])
+    return [statistics.median(seconds) for seconds in times]
 
 
 def describe(label: str, seconds: float, megabytes: float, pages: int) -> str:
@@ -204,18 +212,25 @@ def speed(runs: int, newsclean: list[str], work: Path, sample_stats: tuple, whol
     (work / "ceiling.py").write_text(CEILING, encoding="utf-8")
 
     print("\n1. sample: newsclean against the naive script (ftfy + seeded langdetect)")
-    naive = median_time([sys.executable, str(work / "naive.py"), str(sample)], runs)
-    ours = median_time([*newsclean, "clean", "--format", "json", str(sample)], runs)
+    naive, ours = median_times(
+        [sys.executable, str(work / "naive.py"), str(sample)],
+        [*newsclean, "clean", "--format", "json", str(sample)],
+        runs=runs,
+    )
     print(describe("naive script", naive, sample_mb, sample_pages))
     print(describe("newsclean clean --format json (-j 1)", ours, sample_mb, sample_pages))
     print(f"   ratio: newsclean is {naive / ours:.1f}x the naive script (target >= 15x)")
 
     print("\n2. whole corpus: newsclean against the floor; -j 2 against -j 1")
-    floor = median_time([sys.executable, str(work / "floor.py"), str(whole)], runs)
-    j1 = median_time([*newsclean, "clean", "--format", "json", str(whole)], runs)
-    j2 = median_time([*newsclean, "clean", "--format", "json", "-j", "2", str(whole)], runs)
-    seq = median_time([sys.executable, str(work / "ceiling.py"), "1"], runs)
-    par = median_time([sys.executable, str(work / "ceiling.py"), "2"], runs)
+    floor, j1, j2 = median_times(
+        [sys.executable, str(work / "floor.py"), str(whole)],
+        [*newsclean, "clean", "--format", "json", str(whole)],
+        [*newsclean, "clean", "--format", "json", "-j", "2", str(whole)],
+        runs=runs,
+    )
+    seq, par = median_times(
+        [sys.executable, str(work / "ceiling.py"), "1"], [sys.executable, str(work / "ceiling.py"), "2"], runs=runs
+    )
     print(describe("floor (json, translate, one regex)", floor, whole_mb, whole_pages))
     print(describe("newsclean clean --format json -j 1", j1, whole_mb, whole_pages))
     print(describe("newsclean clean --format json -j 2", j2, whole_mb, whole_pages))
