@@ -40,7 +40,6 @@ def label_lines(
     text: str,
     rules: RuleSet,
     lang: str | tuple[str, ...] | None,
-    hits: list | None = None,
     opens: frozenset[int] = frozenset(),
 ) -> list[Labelled]:
     """Every line of `text` with the first matching line rule; separators are never labelled. `opens` holds the
@@ -54,9 +53,7 @@ def label_lines(
     line_rules = index.kinds["line"].rules
     labels: dict[int, Rule] = {}
     if line_rules and lines:
-        if hits is None:
-            hits = index.scan(text)
-        candidates = index.candidates("line", text, [(ln.start, ln.text) for ln in lines], hits)
+        candidates = index.candidates("line", [ln.text for ln in lines])
         context = _context(lines, opens)
         total = len(context.texts)
         i = -1
@@ -108,7 +105,7 @@ def strip_once(
     langs = doc.junk_langs or lang
     readings = _readings(doc.text, rules, langs)
     if len(readings) == 1:
-        labelled = label_lines(doc.text, rules, langs, readings[0].hits, opens)
+        labelled = label_lines(doc.text, rules, langs, opens)
     else:
         labelled = _first_labels(doc.text, rules, langs, readings, opens)
     lines = [item.line for item in labelled]
@@ -130,11 +127,10 @@ def strip_once(
 
 
 class Reading(NamedTuple):
-    """The text as the junk rules of `langs` read it (spelled as they spell it), and where their literals end."""
+    """The text as the junk rules of `langs` read it (spelled as they spell it)."""
 
     langs: str | tuple[str, ...] | None
     text: str
-    hits: list[tuple[int, tuple[tuple[str, int], ...]]]
 
 
 def _readings(text: str, rules: RuleSet, langs: str | tuple[str, ...] | None) -> list[Reading]:
@@ -143,12 +139,8 @@ def _readings(text: str, rules: RuleSet, langs: str | tuple[str, ...] | None) ->
     one language only, and the other's junk must still go: so the next clean, fixing them for the other, finds
     the same junk."""
     if not isinstance(langs, tuple) or len(langs) == 1:
-        return [Reading(langs, text, rules.index(langs).scan(text))]
-    out = []
-    for lang in langs:
-        spelled = read_as(text, rules, lang)
-        out.append(Reading(lang, spelled, rules.index(lang).scan(spelled)))
-    return out
+        return [Reading(langs, text)]
+    return [Reading(lang, read_as(text, rules, lang)) for lang in langs]
 
 
 def _first_labels(
@@ -157,7 +149,7 @@ def _first_labels(
     """Each line of `text` with the first rule, in the order of all `langs`' rules, that labels it in its own
     language's reading (and the line as that reading spells it)."""
     order = {id(rule): i for i, rule in enumerate(rules.select("line", langs))}
-    labels = [label_lines(r.text, rules, r.langs, r.hits, opens) for r in readings]
+    labels = [label_lines(r.text, rules, r.langs, opens) for r in readings]
     out = []
     for k, ln in enumerate(split_lines(text)):
         found = [each[k] for each in labels if each[k].rule is not None]
@@ -244,7 +236,7 @@ class _SpanPlan:
             return None
         spelled = reading.text
         texts = [ln.text if spelled is text else spelled[ln.start : ln.end] for _, ln in kept]
-        candidates = index.candidates("span", spelled, [(ln.start, t) for (_, ln), t in zip(kept, texts)], reading.hits)
+        candidates = index.candidates("span", texts)
         # finders that can tell from the whole document that they find nothing there (a page with no sentence twice)
         idle = {i for i, r in enumerate(span_rules) if not getattr(r.finder, "prefilter", _ANY)(spelled)}
         return cls(span_rules, texts, candidates, idle)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from .boundaries import Candidate, Evidence, Page, evidence, lede_score, stems
 from .edits import Pending
 from .engine import Rule, RuleSet
-from .engine.index import RuleIndex
+from .engine.index import LineScanner, RuleIndex
 from .engine.matchers import LineView
 from .lang import decided, detect
 from .lines import Line, removal_ranges, split_lines
@@ -139,8 +139,7 @@ def page_units(doc: Document, lines: list[Line], rules: RuleSet, breaks: frozens
     longest = max((math.inf if most is None else most for _, most in whole), default=-1)
     tried: list[list[int]] = [[] for _ in lines]
     if inline:
-        index = _inline_index(inline)
-        tried = index.candidates("split", doc.text, [(ln.start, ln.text) for ln in lines], index.scan(doc.text))
+        tried = _inline_index(inline, rules.scanner).candidates("split", [ln.text for ln in lines])
     total = sum(not ln.is_separator for ln in lines)
     state: dict = {}
     units: list[Unit] = []
@@ -184,13 +183,14 @@ def _split_rules(rules: RuleSet, lang: str | None) -> tuple[list[tuple[Rule, int
     return hit[1], hit[2]
 
 
-def _inline_index(rules: list[Rule]) -> RuleIndex:
-    """The inline markers indexed by the literals their lines must hold (`needs`), built once per list of rules."""
-    key = ("index", *map(id, rules))
+def _inline_index(rules: list[Rule], scanner: LineScanner) -> RuleIndex:
+    """The inline markers indexed by the literals their lines must hold (`needs`), built once per list of rules
+    and scanner (the rule set's, which finds the literals of all its indexes)."""
+    key = ("index", id(scanner), *map(id, rules))
     hit = _CACHE.get(key)
     if hit is None:
-        hit = _cache(key, (list(rules), RuleIndex({"split": rules})))
-    return hit[1]
+        hit = _cache(key, (list(rules), scanner, RuleIndex({"split": rules}, scanner)))
+    return hit[2]
 
 
 # Built once per rule set. An entry holds the objects its key names by id, so no other object can take their ids.

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from newsclean import load_rules
 from newsclean.engine.gates import line_ends
+from newsclean.engine.index import LineScanner, RuleIndex
 from newsclean.engine.matchers import LineContext, LineView
 
 RULES = load_rules()
@@ -95,13 +96,28 @@ def test_an_anchored_rule_never_matches_a_line_ending_otherwise(words, ending, s
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.builds("".join, st.lists(st.sampled_from(WORDS + ENDINGS), max_size=5)), max_size=8))
 def test_the_index_offers_every_line_rule_that_matches_a_line(lines):
-    text = "\n".join(lines)
     index = RULES.index("ar")
     rules = index.kinds["line"].rules
-    offsets = [sum(len(x) + 1 for x in lines[:k]) for k in range(len(lines))]
-    candidates = index.candidates("line", text, list(zip(offsets, lines)), index.scan(text))
+    candidates = index.candidates("line", lines)
     context = LineContext(lines)
     for k, (line, ids) in enumerate(zip(lines, candidates)):
         view = LineView(line, k, len(lines), context)
         matching = {i for i, rule in enumerate(rules) if line.strip() and rule.predicate(view)}
         assert matching <= set(ids), (line, [rules[i].id for i in matching - set(ids)])
+
+
+def test_indexes_sharing_a_scanner_find_each_its_own_literals():
+    """One automaton serves the indexes of a rule set: an index built later (new literals, a new automaton) leaves
+    the earlier one finding what it found, and a line's literals are read once, then kept."""
+    gated = [r for r in RULES.index("ar").kinds["line"].rules if r.gate.literals and not r.gate.ends]
+    first = gated[0]
+    second = next(r for r in gated if not any(a in b or b in a for a in first.gate.literals for b in r.gate.literals))
+    alone = min(first.gate.literals)
+    line = "كلام " + alone + " " + min(second.gate.literals) + " كلام"
+    scanner = LineScanner()
+    early = RuleIndex({"line": [first]}, scanner)
+    assert early.candidates("line", [line, "كلام"]) == [[0], []]
+    late = RuleIndex({"line": [second]}, scanner)
+    assert early.candidates("line", [line, "كلام"]) == [[0], []]
+    assert late.candidates("line", [line, alone]) == [[0], []]
+    assert scanner.literals(line) is scanner.literals(line)

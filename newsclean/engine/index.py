@@ -1,22 +1,66 @@
-"""Which rules may match which lines of a document, found in one pass over the document.
+"""Which rules may match which lines of a document.
 
 Every rule's gate names literal strings one of which any line it matches holds, or prefixes one of which such a
-line starts with. One Aho-Corasick scan (pyahocorasick: every literal of every rule at once, in C) maps each
-literal-gated rule to the few lines that can carry it; each line's start is folded once and compared with the
-prefixes of the prefix-gated rules; a rule with no such gate is tried on every line its size allows. A rule
-anchored at the line's end is tried only where the line ends with a character it can end with. Rules keep their
-order, so the first matching rule still wins.
+line starts with. One Aho-Corasick automaton (pyahocorasick: every literal of every rule at once, in C) holds the
+literals of all the indexes built from one rule set, and what it finds in a line is kept by the line's text: a
+page is read by several indexes (the junk rules, the rules that read context, the inline markers) over several
+passes, and sites repeat their lines from page to page, so most lines are scanned once. Each line's start is
+folded once and compared with the prefixes of the prefix-gated rules; a rule with no such gate is tried on every
+line its size allows. A rule anchored at the line's end is tried only where the line ends with a character it can
+end with. Rules keep their order, so the first matching rule still wins.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
 from .fold import fold
 from .rules import Rule
 
-Lines = Sequence[tuple[int, str]]  # (start offset in the document, text) of each line
+# How many characters of lines the scanner keeps the literals of (some 8 MB of Arabic text): when they would be
+# more, everything kept is dropped. A line over a 64th of that is scanned each time and not kept.
+_MAX_CHARS = 1 << 22
+_MAX_LINE = _MAX_CHARS >> 6
+
+
+class LineScanner:
+    """The literals each line holds, as ids: one automaton over every literal registered, and what it found in a
+    line kept by the line's text. Shared by the indexes of one rule set and of the sets derived from it."""
+
+    __slots__ = ("_ids", "_automaton", "_lines", "_chars")
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+        self._automaton = None
+        self._lines: dict[str, tuple[int, ...]] = {}
+        self._chars = 0
+
+    def register(self, literals: Sequence[str]) -> dict[str, int]:
+        """The ids of these literals; the automaton is built again when some are new (once per index built)."""
+        new = [literal for literal in dict.fromkeys(literals) if literal not in self._ids]
+        if new:
+            for literal in new:
+                self._ids[literal] = len(self._ids)
+            self._automaton = _automaton(self._ids)
+            self._lines.clear()
+            self._chars = 0
+        return {literal: self._ids[literal] for literal in literals}
+
+    def literals(self, line: str) -> tuple[int, ...]:
+        """The ids of the literals `line` holds."""
+        found = self._lines.get(line)
+        if found is None:
+            if self._automaton is None or not line:
+                found = ()
+            else:
+                found = tuple({literal_id for _, literal_id in self._automaton.iter(line)})
+            if len(line) <= _MAX_LINE:
+                if self._chars + len(line) > _MAX_CHARS:
+                    self._lines.clear()
+                    self._chars = 0
+                self._lines[line] = found
+                self._chars += len(line)
+        return found
 
 
 class KindIndex:
@@ -38,40 +82,44 @@ class KindIndex:
 
 
 class RuleIndex:
-    """Rules of several kinds indexed together, so one scan of a document serves all of them."""
+    """Rules of several kinds indexed together; their literals are found by the `scanner` they share with the other
+    indexes of their rule set (an index of its own where none is given)."""
 
-    __slots__ = ("kinds", "_automaton")
+    __slots__ = ("kinds", "_scanner", "_targets")
 
-    def __init__(self, groups: Mapping[str, Sequence[Rule]]) -> None:
+    def __init__(self, groups: Mapping[str, Sequence[Rule]], scanner: LineScanner | None = None) -> None:
         self.kinds = {kind: KindIndex(rules) for kind, rules in groups.items()}
-        by_literal: dict[str, list[tuple[str, int]]] = {}
+        self._scanner = scanner if scanner is not None else LineScanner()
+        literals = [lit for index in self.kinds.values() for rule in index.rules for lit in rule.gate.literals or ()]
+        ids = self._scanner.register(literals)
+        # for each kind: literal id -> the indices of the rules of that kind the literal stands for
+        self._targets: dict[str, dict[int, tuple[int, ...]]] = {}
         for kind, index in self.kinds.items():
+            targets: dict[int, list[int]] = {}
             for i, rule in enumerate(index.rules):
                 for literal in rule.gate.literals or ():
-                    by_literal.setdefault(literal, []).append((kind, i))
-        self._automaton = _automaton(by_literal) if by_literal else None
+                    targets.setdefault(ids[literal], []).append(i)
+            self._targets[kind] = {literal_id: tuple(rules) for literal_id, rules in targets.items()}
 
-    def scan(self, text: str) -> list[tuple[int, tuple[tuple[str, int], ...]]]:
-        """Where a literal of some rule ends in `text`, and which rules it stands for."""
-        return list(self._automaton.iter(text)) if self._automaton is not None else []
-
-    def candidates(self, kind: str, text: str, lines: Lines, hits: list) -> list[list[int]]:
+    def candidates(self, kind: str, lines: Sequence[str]) -> list[list[int]]:
         """For each line, the indices (into `self.kinds[kind].rules`) of the rules worth trying there, in order:
         those its literals or prefix let through, and the ungated ones its size allows."""
         index = self.kinds[kind]
-        starts = [start for start, _ in lines]
-        found: list[set[int] | None] = [None] * len(starts)
-        for end, targets in hits:
-            k = bisect_right(starts, end) - 1
-            for target_kind, i in targets:
-                if target_kind == kind:
-                    bucket = found[k]
-                    if bucket is None:
-                        found[k] = {i}
-                    else:
-                        bucket.add(i)
+        found: list[set[int] | None] = [None] * len(lines)
+        targets = self._targets[kind]
+        if targets:
+            literals = self._scanner.literals
+            for k, line in enumerate(lines):
+                for literal_id in literals(line):
+                    rules = targets.get(literal_id)
+                    if rules is not None:
+                        bucket = found[k]
+                        if bucket is None:
+                            found[k] = set(rules)
+                        else:
+                            bucket.update(rules)
         if index.prefixed:
-            for k, (_, line) in enumerate(lines):
+            for k, line in enumerate(lines):
                 head = fold(line[: index.head])
                 for i, prefixes in index.prefixed:
                     if head.startswith(prefixes):
@@ -82,7 +130,7 @@ class RuleIndex:
                             bucket.add(i)
         out = []
         longest, unbounded, ends = index.longest, index.unbounded, index.ends
-        for (_, line), bucket in zip(lines, found):
+        for line, bucket in zip(lines, found):
             n_chars = len(line)
             if n_chars > longest:
                 ids = unbounded if bucket is None else sorted(bucket.union(unbounded))
@@ -106,11 +154,11 @@ def _gated_by_prefix(rule: Rule) -> bool:
     return not rule.gate.literals and rule.gate.prefixes is not None
 
 
-def _automaton(by_literal: dict[str, list[tuple[str, int]]]):
+def _automaton(ids: dict[str, int]):
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
-    for literal, targets in by_literal.items():
-        automaton.add_word(literal, tuple(targets))
+    for literal, literal_id in ids.items():
+        automaton.add_word(literal, literal_id)
     automaton.make_automaton()
     return automaton

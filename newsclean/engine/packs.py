@@ -15,7 +15,7 @@ import yaml
 
 from .errors import PackError
 from .fold import words_of
-from .index import RuleIndex
+from .index import LineScanner, RuleIndex
 from .matchers import CompileContext
 from .patterns import DEFAULT_TIMEOUT
 from .rules import Rule, compile_rule
@@ -57,6 +57,8 @@ class RuleSet:
     rules: list[Rule]
     packs: list[Pack] = field(default_factory=list)
     sites: dict[str, list[Rule]] = field(default_factory=dict)
+    # what the literals of the rules are found with: shared with the sets derived from this one (site, contextual)
+    scanner: LineScanner = field(default_factory=LineScanner, repr=False)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def for_site(self, site: str | None) -> RuleSet:
@@ -67,7 +69,7 @@ class RuleSet:
             return self
         cached = self._cache.get(("site", key))
         if cached is None:
-            cached = RuleSet(_merge(self.rules, extra), self.packs)
+            cached = RuleSet(_merge(self.rules, extra), self.packs, scanner=self.scanner)
             self._cache[("site", key)] = cached
         return cached
 
@@ -80,7 +82,9 @@ class RuleSet:
         other lines go (built once, then cached)."""
         found = self._cache.get("contextual")
         if found is None:
-            found = self._cache["contextual"] = RuleSet([r for r in self.rules if r.contextual], self.packs)
+            found = self._cache["contextual"] = RuleSet(
+                [r for r in self.rules if r.contextual], self.packs, scanner=self.scanner
+            )
         return found
 
     def by_id(self, rule_id: str) -> Rule | None:
@@ -91,7 +95,8 @@ class RuleSet:
         key = ("index", lang)
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = RuleIndex({kind: self.select(kind, lang) for kind in ("line", "span")})
+            groups = {kind: self.select(kind, lang) for kind in ("line", "span")}
+            found = self._cache[key] = RuleIndex(groups, self.scanner)
         return found
 
     def select(self, kind: str, lang: str | tuple[str, ...] | None, stage: str | None = None) -> list[Rule]:
