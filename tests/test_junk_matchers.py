@@ -150,12 +150,33 @@ def _repeats_rules(tmp_path):
     )
 
 
-def test_repeats_keeps_the_first_copy_of_a_sentence(tmp_path):
+def test_repeats_cuts_the_copies_a_scraper_writes(tmp_path):
+    """A copy right after its first (in its line or on the next), and a run of copies, go; the first copy stays."""
+    rules = _repeats_rules(tmp_path)
+    one = "وأكد الوزير أن الحكومة ستواصل دعم القطاع."
+    two = "وأضاف أن الخطة الجديدة جاهزة منذ شهور."
+    doc = _strip(rules, f"{one} {one}\n{two}\n{two}")
+    assert doc.text == f"{one}\n{two}"
+    assert [e.rule for e in doc.log.edits] == ["mine.repeats"] * 2
+    # the whole page again: each copy has a copy beside it; the short line is never cut
+    page = f"{one} {two}\nسطر آخر هنا."
+    doc = _strip(rules, f"{page}\n{page}")
+    assert doc.text == f"{page}\nسطر آخر هنا."
+
+
+def test_repeats_keeps_a_sentence_the_article_repeats_on_purpose(tmp_path):
+    """A lede restated further down, a verse quoted twice, a headline in two lists: a copy with no copy beside it,
+    away from its first, stays."""
     rules = _repeats_rules(tmp_path)
     sentence = "وأكد الوزير أن الحكومة ستواصل دعم القطاع."
-    doc = _strip(rules, f"{sentence} وأضاف أن الخطة جاهزة.\nسطر آخر هنا.\n{sentence}\nكلمة قصيرة. كلمة قصيرة.")
-    assert doc.text == f"{sentence} وأضاف أن الخطة جاهزة.\nسطر آخر هنا.\nكلمة قصيرة. كلمة قصيرة."
-    assert [e.rule for e in doc.log.edits] == ["mine.repeats"]
+    text = f"{sentence} وأضاف أن الخطة جاهزة.\nسطر آخر هنا.\n{sentence}\nكلمة قصيرة. كلمة قصيرة."
+    doc = _strip(rules, text)
+    assert doc.text == text
+    assert doc.log.edits == []
+    # a quote in the lede, then in the answer: the short sentence before the copy is a copy too, yet no run
+    quote = f"سطر قصير. {sentence}\nسؤال طويل جدا عن التجربة؟\nسطر قصير. {sentence} وأضاف أن الخطة جاهزة."
+    doc = _strip(rules, quote)
+    assert doc.text == quote
 
 
 def test_repeats_sees_a_copy_through_what_the_chars_rules_write(tmp_path):
@@ -165,8 +186,8 @@ def test_repeats_sees_a_copy_through_what_the_chars_rules_write(tmp_path):
     persian = "روزنامه\u200cهای امروز ۲۳ مهر گزارش کردند که قیمت\u200cها بالا رفت."
     arabic = "روزنامههای امروز ٢٣ مهر گزارش كردند كه قيمتها بالا رفت."
     other = "روزنامه\u200cهای امروز ۲۴ مهر گزارش کردند که قیمت\u200cها بالا رفت."
-    doc = _strip(rules, f"{persian}\nسطر آخر هنا.\n{arabic}\n{other}")
-    assert doc.text == f"{persian}\nسطر آخر هنا.\n{other}"
+    doc = _strip(rules, f"{persian}\n{arabic}\n{other}")
+    assert doc.text == f"{persian}\n{other}"
 
 
 def test_with_date_records_the_line_date_beside_the_source(tmp_path):

@@ -464,9 +464,13 @@ def _span_regex(spec: Any, ctx: CompileContext, line: int, options: dict) -> tup
 
 
 def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> tuple[SpanFinder, Any]:
-    """Sentences that repeat, word for word, a sentence met earlier in the document (the scraper's doubles): the
-    later copies are cut, the first stays. Only sentences of at least `min_words` words and `min_chars`
-    characters count, so a short refrain or a list item written twice is left alone."""
+    """Sentences the scraper wrote twice: a sentence that repeats, word for word, one met earlier in the document,
+    and either follows it right away or is one of a run of copies (the sentence before it is a copy of the one
+    before the first, or the next one in its line a copy of the next one, and that copy counts too: a short
+    sentence such as a greeting says nothing about a run). The later copies are cut, the first
+    stays. A sentence an article repeats on purpose stands alone, away from its first: a lede restated in the
+    body, a verse quoted twice, a headline in two newspapers' lists; it stays. Only sentences of at least
+    `min_words` words and `min_chars` characters are cut, so a short refrain or list item written twice stays."""
     if spec is True:
         spec = {}
     if not isinstance(spec, dict):
@@ -479,10 +483,10 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
     key = object()
 
     def find(text: str, state: dict) -> Iterable[tuple[int, int]]:
-        if len(text) < min_chars:
-            return ()
-        seen = state.setdefault(key, set())
-        out = []
+        # every sentence of the document so far, in order, whether it is long enough to count, and where each
+        # wording was first met
+        seq, longs, first = state.setdefault(key, ([], [], {}))
+        sentences = []  # (start, end, wording, long enough, wording without the item number or None)
         item = None  # where a list item's number ("2.") that opens the line starts: the sentence after it is the item
         for m in _SENTENCE.finditer(text):
             start, item = (m.start() if item is None else item), None
@@ -490,18 +494,25 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
                 item = start
                 continue
             sentence = text[start : m.end()].rstrip()
-            if len(sentence) < min_chars:
-                continue
-            words = sentence.split()
-            if len(words) < min_words:
-                continue
-            norm = " ".join(_SAME_TEXT(sentence).split())
-            if norm in seen:
-                out.append((start, start + len(sentence)))
-            else:
-                seen.add(norm)
-                if start != m.start():  # a numbered item: its words alone are met too
-                    seen.add(" ".join(_SAME_TEXT(m.group().rstrip()).split()))
+            long = len(sentence) >= min_chars and len(sentence.split()) >= min_words
+            alone = _same_text(m.group().rstrip()) if start != m.start() else None
+            sentences.append((start, start + len(sentence), _same_text(sentence), long, alone))
+        out = []
+        for k, (start, end, wording, long, alone) in enumerate(sentences):
+            i, j = len(seq), first.get(wording)
+            if j is None:
+                first[wording] = i
+                if alone is not None:  # a numbered item: its words alone are met too
+                    first.setdefault(alone, i)
+            elif long and (
+                j == i - 1
+                or seq[i - 1] == wording
+                or (j > 0 and longs[i - 1] and seq[i - 1] == seq[j - 1])
+                or (k + 1 < len(sentences) and j + 1 < i and sentences[k + 1][3] and sentences[k + 1][2] == seq[j + 1])
+            ):
+                out.append((start, end))
+            seq.append(wording)
+            longs.append(long)
         return out
 
     find.prefilter = _may_repeat
@@ -524,6 +535,11 @@ _SAME_TEXT = CharMap(
         | {chr(0x06F0 + i): str(i) for i in range(10)}
     )
 )
+
+
+def _same_text(sentence: str) -> str:
+    """A sentence as copies are compared: the languages' spellings made one, spaces collapsed."""
+    return " ".join(_SAME_TEXT(sentence).split())
 
 
 def _may_repeat(text: str) -> bool:
