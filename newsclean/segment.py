@@ -6,7 +6,8 @@ nothing), after read-also markers (`split` rules, on their own line or inside on
 evidence says open a new article (`boundaries`). The page is first cut into units (`storylines`): lines, and the
 pieces of a line that holds a marker. What the strip step already removed still counts as evidence: a date line
 between a headline and its body is read back from the change log. A marker followed by headlines with no body of
-their own is a related list: removed, no new story. An inline marker becomes a line break, so that every story
+their own is a related list: removed, no new story (where the article runs on under it, a last line that is the
+article's own subheading stays). An inline marker becomes a line break, so that every story
 starts at a line start; a headline glued to its body is cut from it the same way (`openers.glued_cut`). Each story
 gets its own language; a story in another language than the document has its character step redone for it.
 """
@@ -14,6 +15,7 @@ gets its own language; a story in another language than the document has its cha
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -326,7 +328,9 @@ def plan_stories(units: list[Unit]) -> Plan:
                     continue
             if listed and (body is None or body.kind in (MARKER, BODY, OTHER, SEPARATOR)):
                 # a related list (no body of its own: the page or the story ends after it), or links inside an
-                # article that runs on after them
+                # article that runs on after them, the article's own subheading over its next paragraph aside
+                if body is not None and body.kind == BODY:
+                    listed = _links_only(units, listed)
                 plan.junk.update(dict.fromkeys([i, *listed], u.rule.id))
                 story.extend(units[k] for k in run if k not in listed)
                 i = j
@@ -366,6 +370,33 @@ def plan_stories(units: list[Unit]) -> Plan:
         if o.title is None:
             o.title = _lead_title(units, o.first, end, plan.junk)
     return plan
+
+
+# A subheading that carries the article's argument on ("إذاً، ما سبب ...؟", "لكن، ..."): no headline opens so.
+_CARRIES_ON = re.compile(r"^\W*(?:[إا]ذاً?|[إا]ذن|لكن|ولكن|لذلك|لذا|وبالتالي|ومع\s+ذلك|و?في\s+المقابل)\s*[،,]")
+# A pull quote: a line that is one quotation and nothing else.
+_PULL_QUOTE = re.compile(r"^\s*[\"“«][^\"“”«»]+[\"”»]\s*$")
+_QUOTE_WORDS = 4
+
+
+def _links_only(units: list[Unit], listed: list[int]) -> list[int]:
+    """The headlines of a related list inside an article, less the last ones that are the article's own
+    subheadings over its next paragraph: one that carries the argument on, or a pull quote (a line that is one
+    quotation, or whose words, four or more, stand in the article's body too: a related story's headline is not
+    written into this one)."""
+    body = None
+    while listed:
+        text = units[listed[-1]].text
+        if not (_CARRIES_ON.match(text) or _PULL_QUOTE.match(text)):
+            said = " ".join(words(text))
+            if len(said.split()) < _QUOTE_WORDS:
+                break
+            if body is None:
+                body = " \n ".join(" ".join(words(u.text)) for u in units if u.kind == BODY)
+            if f" {said} " not in f" {body} ":
+                break
+        listed = listed[:-1]
+    return listed
 
 
 def _license_heads(units: list[Unit]) -> None:
