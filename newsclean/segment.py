@@ -273,6 +273,11 @@ def _cut(ln: Line, k: int, spans: list[tuple[int, int, Rule]], lang: str | None)
         rest_kind = kind(rest, lang)
         if rest_kind == HEAD and i == 0 and not text[:a].strip() and i == len(spans) - 1:
             marker.link = True  # "اقرأ أيضاً: عنوان" alone on its line: a related link
+            glued = _glued_after_quote(rest)
+            if glued is not None:  # the article's next sentence, its line break lost, stays
+                out.append(Unit(base + pa, base + pa + glued, rest[:glued], HEAD, k, after_marker=True, link=True))
+                out.append(Unit(base + pa + glued, base + pb, rest[glued:], kind(rest[glued:], lang), k))
+                continue
             out.append(Unit(base + pa, base + pb, rest, HEAD, k, after_marker=True, link=True))
             continue
         cut = glued_cut(rest) if rest_kind == BODY else None
@@ -284,6 +289,22 @@ def _cut(ln: Line, k: int, spans: list[tuple[int, int, Rule]], lang: str | None)
         out.append(Unit(base + ta, base + tb, text[ta:tb], HEAD, k, after_marker=True))
         out.append(Unit(base + ba, base + bb, text[ba:bb], kind(text[ba:bb], lang), k))
     return out
+
+
+def _glued_after_quote(text: str) -> int | None:
+    """Where a headline that ends in a quotation is glued to the next line's first word (`... "عنوان"وقد أعلنت ...`):
+    the offset after the first closing quote a letter follows with no space, or None. A `"` closes where it is
+    the second of a pair."""
+    pairs = 0
+    for m in _QUOTE_MARK.finditer(text):
+        mark = m.group()
+        pairs += mark == '"'
+        if (mark != '"' or pairs % 2 == 0) and m.end() < len(text) and text[m.end()].isalpha():
+            return m.end()
+    return None
+
+
+_QUOTE_MARK = re.compile(r'["”»]')
 
 
 # --- the plan ---------------------------------------------------------------------------------------------------

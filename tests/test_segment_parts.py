@@ -140,3 +140,17 @@ def test_only_a_date_line_the_page_still_has_makes_the_headline_over_it_the_titl
             segment.Unit(41, 60, LEDE, storylines.BODY, 4),
         ]
         assert segment._pick_title(units, [1, 2, 3]) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ('منظمة "إيتا" تعلن "الوقف النهائي لعملها"وقد أعلنت المنظمة', 'منظمة "إيتا" تعلن "الوقف النهائي لعملها"'),
+        ("«الصحة» تعلن «خطة جديدة»وقالت الوزارة", "«الصحة» تعلن «خطة جديدة»"),
+        ('منظمة "إيتا" تعلن"الوقف النهائي لعملها"', None),  # an opening quote glued to the word before it
+        ('منظمة "إيتا" تعلن "الوقف النهائي لعملها"', None),
+    ],
+)
+def test_a_link_glued_to_the_next_sentence_ends_at_its_closing_quote(text, cut):
+    end = segment._glued_after_quote(text)
+    assert (text[:end] if end is not None else None) == cut
