@@ -145,7 +145,11 @@ GLUED_FEATURES = (
     "next_comma",
     "dateline",
     "start",
+    "time",
 )
+# Words of time a headline often ends with ("... تشهدها المحافظة اليوم") and a body seldom opens with: the cut
+# before one of them leaves the title a word short.
+_TIME_WORDS = frozenset({"اليوم", "غدا", "امس", "الليله", "الان", "حاليا"})
 
 
 def glued_features(toks: list[str], first: list[str], tags: list[int], j: int, t: Openers) -> tuple[float, ...]:
@@ -177,6 +181,7 @@ def glued_features(toks: list[str], first: list[str], tags: list[int], j: int, t
         float(tok.endswith(("،", ","))),
         float(bool(_LEDE_START.match(" ".join(toks[j : j + 8])))),
         t.start.get(w, 0.0),
+        float(w in _TIME_WORDS),
     )
 
 

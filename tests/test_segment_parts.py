@@ -77,6 +77,20 @@ def test_a_glued_cut_before_a_word_that_seldom_opens_a_paragraph_scores_lower():
     assert table.glued["start"] > 0  # the learnt weight: words that open paragraphs raise a cut's score
 
 
+def test_a_headline_that_ends_with_a_word_of_time_keeps_it():
+    """ "... في جدة اليوم" + body: a body seldom opens with اليوم, so the cut falls after it."""
+    table = openers.table()
+    assert table.glued["time"] < 0
+    title = "افتتاح معرض الكتاب في جدة اليوم"
+    body = "يفتتح أمير المنطقة معرض الكتاب الدولي في دورته الجديدة بمشاركة أكثر من خمسمائة دار نشر."
+    text = f"{title} {body}"
+    toks, first, tags = openers.glued_tokens(text)
+    column = openers.GLUED_FEATURES.index("time")
+    at_time = len(title.split()) - 1
+    assert openers.glued_features([m.group(0) for m in toks], first, tags, at_time, table)[column] == 1.0
+    assert text[openers.glued_cut(text) :] == body
+
+
 def _candidate(body: str, marker: str | None = "line") -> Candidate:
     story = CASES["marker on its own line"]["text"].split("\n")[1]
     return Candidate(title="الأمن العام يحدد هوية شرطي", body=body, after="", prev_tail=story, marker=marker)
