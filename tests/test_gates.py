@@ -48,9 +48,9 @@ def test_shipped_rules_anchored_at_the_line_end_have_their_gate():
     assert {"base.tail.glued-id", "base.sep.line"} <= {r.id for r in ANCHORED}
 
 
-# Shipped rules that no literal or prefix can gate: they read shapes (dates, separators, names, repeats), so they
-# are tried on every line their size allows. Any other rule is tried only on the lines holding one of its
-# literals (lookarounds in its pattern take none away).
+# Shipped rules that no literal or prefix can gate: they read shapes (dates, separators, names, repeats, runs of
+# headlines), so they are tried on every line their size allows. Any other rule is tried only on the lines holding
+# one of its literals (lookarounds in its pattern take none away).
 UNGATED = {
     "en.split.read-more",
     "base.embed.image-credit",
@@ -70,6 +70,7 @@ UNGATED = {
     "fa.byline.name-role",
     "fa.meta.star-source",
     "sites.3alyoum.byline",
+    "sites.bbc.related-headlines",
 }
 
 

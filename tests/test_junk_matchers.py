@@ -1,4 +1,4 @@
-"""The matchers that look beyond one line (next, prev, near, block, date) and the span finders (regex, repeats):
+"""The matchers that look beyond one line (next, prev, near, block, run, date) and the span finders (regex, repeats):
 declared, validated on load, and applied the way the strip step applies them."""
 
 from __future__ import annotations
@@ -110,6 +110,41 @@ def test_block_takes_opener_and_members_only_when_they_close_the_story(tmp_path)
     assert _strip(rules, before_a_separator).text == "نص.\n\f\nقصة أخرى."
 
 
+def test_run_takes_a_run_of_members_between_the_lines_it_names(tmp_path):
+    rules = load_rules(
+        [
+            _pack(
+                tmp_path,
+                """
+                - id: mine.box
+                  kind: line
+                  match:
+                    run:
+                      member: {all: [{punct: {end: false}}, {length: {min_words: 2}}]}
+                      before: {punct: {end: true}}
+                      after: {regex: '^و'}
+                      min_members: 2
+                      max_members: 3
+                  action: drop
+                  examples: [{in: "x", match: false}]
+                """,
+            )
+        ],
+        defaults=False,
+    )
+    box = "نص أول.\nعنوان أول هنا\nعنوان ثان هنا\nوتابع النص."
+    assert _strip(rules, box).text == "نص أول.\nوتابع النص."
+    for kept in (
+        "نص أول.\nعنوان أول هنا\nوتابع النص.",  # one line alone: a subheading
+        "نص أول.\nعنوان أول هنا\nعنوان ثان هنا\nأعلن النص.",  # the line after does not match `after`
+        "نص أول:\nعنوان أول هنا\nعنوان ثان هنا\nوتابع النص.",  # nor the line before `before`
+        "نص أول.\nعنوان أول هنا\nعنوان ثان هنا\nعنوان ثالث هنا\nعنوان رابع هنا\nوتابع النص.",  # too many
+        "نص أول.\nعنوان أول هنا\nعنوان ثان هنا",  # the run closes the story: no line after it
+        "نص أول.\nعنوان أول هنا\n\f\nعنوان ثان هنا\nوتابع النص.",  # a story separator parts the run
+    ):
+        assert _strip(rules, kept).text == kept
+
+
 def test_date_matcher_tells_date_lines_from_prose(tmp_path):
     rules = load_rules(
         [
@@ -218,6 +253,12 @@ def test_with_date_records_the_line_date_beside_the_source(tmp_path):
         ("kind: line\nmatch: {block: {opener: {regex: a}}}", "block: expected member"),
         (
             "kind: line\nmatch: {block: {opener: {regex: a}, member: {regex: b}, max_members: 0}}",
+            "1 <= min_members <= max_members",
+        ),
+        ("kind: line\nmatch: {run: {member: {regex: a}, before: {regex: b}}}", "run: expected after"),
+        (
+            "kind: line\nmatch: {run: {member: {regex: a}, before: {regex: b}, after: {regex: c}, min_members: 3, "
+            "max_members: 2}}",
             "1 <= min_members <= max_members",
         ),
         ("kind: line\nmatch: {date: {max_other_words: -1}}", "date.max_other_words"),

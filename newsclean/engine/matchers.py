@@ -329,6 +329,49 @@ def _block(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     return test
 
 
+def _run(spec: Any, ctx: CompileContext, line: int) -> Predicate:
+    """The line is one of a run of between `min_members` and `max_members` consecutive non-blank lines of its
+    story that all match `member`, and the line just before the run matches `before`, the line just after it
+    `after` (a run that opens or closes its story has no such line, and never matches): headlines set between
+    two paragraphs of an article, a box of links the article runs on after."""
+    if not isinstance(spec, dict):
+        raise _fail(ctx, line, "run: expected a mapping with member, before, after, min_members and max_members")
+    _check_keys(spec, {"member", "before", "after", "min_members", "max_members"}, "run", ctx, line)
+    for key in ("member", "before", "after"):
+        if key not in spec:
+            raise _fail(ctx, line, f"run: expected {key}")
+    low, high = spec.get("min_members", 2), spec.get("max_members", 8)
+    if not isinstance(low, int) or not isinstance(high, int) or not 1 <= low <= high:
+        raise _fail(ctx, line, "run: expected integers 1 <= min_members <= max_members")
+    member, before, after = (
+        compile_matcher(spec[k], ctx, _line_of(spec, k, line)) for k in ("member", "before", "after")
+    )
+
+    def edge(ln: LineView, step: int) -> tuple[int, LineView | None]:
+        """How many members follow `ln` in the direction of `step`, and the first line past them (or None)."""
+        n, other = 0, ln.neighbour(step)
+        while other is not None and n < high and member(other):
+            n, other = n + 1, other.neighbour(step)
+        return n, other
+
+    def test(ln: LineView) -> bool:
+        if not member(ln):
+            return False
+        up, first_out = edge(ln, -1)
+        down, last_out = edge(ln, 1)
+        return (
+            low <= up + down + 1 <= high
+            and first_out is not None
+            and last_out is not None
+            and not member(first_out)
+            and not member(last_out)
+            and before(first_out)
+            and after(last_out)
+        )
+
+    return test
+
+
 def _date(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     """The line is a date line (`dates.read_date_line`): a date, and besides its dates nothing but weekdays,
     times and date words (`date_line_words` in data/months.yaml), or at most `max_other_words` other words."""
@@ -414,6 +457,7 @@ MATCHERS: dict[str, Callable[[Any, CompileContext, int], Predicate]] = {
     "prev": _prev,
     "near": _near,
     "block": _block,
+    "run": _run,
     "date": _date,
     "all": _all,
     "any": _any,
