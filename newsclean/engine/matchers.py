@@ -527,10 +527,10 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
     key = object()
 
     def find(text: str, state: dict) -> Iterable[tuple[int, int]]:
-        # every sentence of the document so far, in order, whether it is long enough to count, and where each
-        # wording was first met
-        seq, longs, first = state.setdefault(key, ([], [], {}))
-        sentences = []  # (start, end, wording, long enough, wording without the item number or None)
+        # every sentence of the document so far, in order (the wording of one long enough to count, else None),
+        # and where each wording was first met
+        seq, first = state.setdefault(key, ([], {}))
+        sentences = []  # (start, end, wording or None, wording without the item number or None)
         item = None  # where a list item's number ("2.") that opens the line starts: the sentence after it is the item
         for m in _SENTENCE.finditer(text):
             start, item = (m.start() if item is None else item), None
@@ -538,25 +538,34 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
                 item = start
                 continue
             sentence = text[start : m.end()].rstrip()
-            long = len(sentence) >= min_chars and len(sentence.split()) >= min_words
+            if len(sentence) < min_chars or len(sentence.split()) < min_words:
+                sentences.append((start, start + len(sentence), None, None))  # never cut: its words do not count
+                continue
             alone = _same_text(m.group().rstrip()) if start != m.start() else None
-            sentences.append((start, start + len(sentence), _same_text(sentence), long, alone))
+            sentences.append((start, start + len(sentence), _same_text(sentence), alone))
         out = []
-        for k, (start, end, wording, long, alone) in enumerate(sentences):
-            i, j = len(seq), first.get(wording)
+        for k, (start, end, wording, alone) in enumerate(sentences):
+            i = len(seq)
+            seq.append(wording)
+            if wording is None:
+                continue
+            j = first.get(wording)
             if j is None:
                 first[wording] = i
                 if alone is not None:  # a numbered item: its words alone are met too
                     first.setdefault(alone, i)
-            elif long and (
+            elif (
                 j == i - 1
                 or seq[i - 1] == wording
-                or (j > 0 and longs[i - 1] and seq[i - 1] == seq[j - 1])
-                or (k + 1 < len(sentences) and j + 1 < i and sentences[k + 1][3] and sentences[k + 1][2] == seq[j + 1])
+                or (j > 0 and seq[j - 1] is not None and seq[i - 1] == seq[j - 1])
+                or (
+                    k + 1 < len(sentences)
+                    and j + 1 < i
+                    and sentences[k + 1][2] is not None
+                    and sentences[k + 1][2] == seq[j + 1]
+                )
             ):
                 out.append((start, end))
-            seq.append(wording)
-            longs.append(long)
         return out
 
     find.prefilter = _may_repeat

@@ -144,7 +144,7 @@ def compile_rule(spec: Any, *, pack: str, file: str, line: int, ctx: CompileCont
     return rule
 
 
-_CONTEXT_KEYS = frozenset({"position", "next", "prev", "near", "block"})
+_CONTEXT_KEYS = frozenset({"position", "next", "prev", "near", "block", "run", "repeats"})
 
 
 def _looks_around(spec: Any) -> bool:
