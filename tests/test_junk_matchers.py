@@ -6,11 +6,12 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsclean import PackError, load_rules, pipeline
 from newsclean.classify import label_lines, strip
+from newsclean.engine import matchers
 from newsclean.engine.matchers import LineContext, LineView
 from newsclean.model import Document, Story
 
@@ -335,3 +336,30 @@ def test_words_gives_up_on_prose_early_and_decides_as_the_share_of_all_words(tok
     words = words_of(" ".join(tokens))
     hits = sum(1 for w in words if w in vocab)
     assert pred(LineView(" ".join(tokens))) == (len(words) >= min_words and hits >= share * len(words))
+
+
+_WORD = st.text(alphabet="ابتثجحخدرسعفقلمنهوي0123456789", min_size=1, max_size=6)
+_SENTENCE_ENDS = st.sampled_from([". ", "! ", "؟ ", "\n", "… ", ".\n", '." '])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(_WORD, min_size=1, max_size=12), min_size=1, max_size=8),
+    st.lists(_WORD, min_size=1, max_size=12),
+    st.lists(_SENTENCE_ENDS, min_size=10, max_size=10),
+    st.integers(min_value=3, max_value=5),
+    st.integers(min_value=0, max_value=8),
+    st.integers(min_value=0, max_value=8),
+)
+@example([["أ", "ب"]], ["ج", "د", "ه"], ['." ', ". "] * 5, 3, 1, 1)  # the first copy opens after a closing quote
+def test_the_repeats_prefilter_never_misses_a_sentence_written_twice(others, twice, ends, min_words, first, second):
+    """The prefilter (of rules that count sentences of three words or more) lets the sentence pass skip a page only
+    where no such sentence can stand twice: wherever one is written twice, it says the page may hold a repeat."""
+    sentences = [" ".join(words) for words in others]
+    copy = " ".join(twice)
+    first = min(first, len(sentences))
+    second = min(max(second, first), len(sentences))
+    parts = sentences[:first] + [copy] + sentences[first:second] + [copy] + sentences[second:]
+    text = "".join(part + ends[k % len(ends)] for k, part in enumerate(parts))
+    if len(twice) >= min_words:
+        assert matchers._may_repeat(text)

@@ -568,7 +568,8 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
                 out.append((start, end))
         return out
 
-    find.prefilter = _may_repeat
+    if min_words >= 3:  # what the prefilter compares: a sentence's last three words
+        find.prefilter = _may_repeat
     return find, None
 
 
