@@ -16,6 +16,11 @@ class InputError(Exception):
         self.message = message
         super().__init__(f"{file}:{line}: {message}" if line else f"{file}: {message}")
 
+    def __reduce__(self):
+        """Pickled with its own arguments: a worker process of `-j N` gets the error whole (Exception would
+        pickle the formatted message alone)."""
+        return (type(self), (self.file, self.message, self.line))
+
 
 def looks_binary(data: bytes, encoding: str | None = None) -> bool:
     """NUL bytes together with undecodable bytes early in a file mean binary (DESIGN.md, Conventions: Bad files).
@@ -71,10 +76,16 @@ def decode(data: bytes, name: str, encoding: str | None = None, line: int | None
         try:
             return data.decode(encoding)
         except UnicodeDecodeError as exc:
-            raise InputError(name, f"not {encoding} at byte {offset + exc.start}", line) from None
+            raise InputError(name, f"not {encoding} at byte {offset + exc.start}", _line(data, exc, line)) from None
         except LookupError:
             raise InputError(name, f"unknown encoding {encoding!r}", line) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(name, f"not UTF-8 at byte {offset + exc.start} (try --encoding cp1256)", line) from None
+        message = f"not UTF-8 at byte {offset + exc.start} (try --encoding cp1256)"
+        raise InputError(name, message, _line(data, exc, line)) from None
+
+
+def _line(data: bytes, exc: UnicodeDecodeError, line: int | None) -> int:
+    """The line the undecodable byte stands on: the given one (a JSONL record's), else counted in `data`."""
+    return line if line is not None else data.count(b"\n", 0, exc.start) + 1

@@ -4,6 +4,7 @@ exit code, never a traceback (DESIGN.md, Conventions: Exit codes, Bad files, Reg
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 import time
 
@@ -11,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsclean.cli import main
+from newsclean.decode import InputError
 
 from .conftest import DATA, SEED
 
@@ -28,18 +30,33 @@ def invoke(args: list[str], stdin: bytes | None = None):
 @pytest.mark.parametrize(
     "name, message",
     [
-        ("cp1256.txt", "newsclean: error: {path}: not UTF-8 at byte 6 (try --encoding cp1256)\n"),
+        ("cp1256.txt", "newsclean: error: {path}:1: not UTF-8 at byte 6 (try --encoding cp1256)\n"),
         ("binary.txt", "{path}: binary file (NUL and undecodable bytes), skipped"),
         ("utf16.txt", "{path}: UTF-16 text, not UTF-8 (try --encoding utf-16), skipped"),
         ("utf16.jsonl", "{path}: UTF-16 text, not UTF-8: JSONL must be UTF-8 (iconv -f utf-16 -t utf-8), skipped"),
     ],
 )
-def test_an_unreadable_file_is_named_with_its_cause_and_the_others_go_on(name, message):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_unreadable_file_is_named_with_its_cause_and_the_others_go_on(name, message, jobs):
     path = CLI / name
-    result = invoke(["clean", path, SEED])
+    result = invoke(["clean", "-j", jobs, path, SEED])
     assert result.exit_code == 3
     assert message.format(path=path) in result.stderr
     assert SEED_TITLE in result.stdout
+
+
+def test_an_undecodable_byte_is_named_with_its_line(tmp_path):
+    path = tmp_path / "late.txt"
+    path.write_bytes("سطر أول.\n".encode() * 50 + b"bad \xff here\n")
+    result = invoke(["clean", path])
+    assert result.exit_code == 3
+    assert f"{path}:51: not UTF-8 at byte 754" in result.stderr
+
+
+def test_an_input_error_crosses_to_a_worker_process_whole():
+    error = InputError("a.txt", "binary file", 3)
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.file, copy.message, copy.line, str(copy)) == ("a.txt", "binary file", 3, "a.txt:3: binary file")
 
 
 def test_a_one_byte_encoding_named_still_skips_a_binary_file():
