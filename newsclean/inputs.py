@@ -171,7 +171,7 @@ def _read_stream(
 
 
 def _is_json_object(line: bytes) -> bool:
-    stripped = line.strip()
+    stripped = line.removeprefix(BOM).strip()
     if not stripped.startswith(b"{"):
         return False
     try:
@@ -257,6 +257,8 @@ def _parse_line(
     """One JSONL line: a document, the error that keeps it from being one, or None for a blank line."""
     if not raw.strip():
         return None
+    if lineno == 1 and raw.startswith(BOM):  # Windows tools open a file with one
+        raw, start = raw[len(BOM) :], start + len(BOM)
     try:
         line = decode(raw, name, options.encoding, lineno, start)
     except InputError as exc:
@@ -267,10 +269,32 @@ def _parse_line(
         return InputError(name, f"invalid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})", lineno)
     if not isinstance(record, dict):
         return InputError(name, "invalid JSON record (expected an object)", lineno)
+    if "\\ud" in line or "\\uD" in line:  # JSON lets an escape name half a surrogate pair: no Unicode text
+        field = _lone_surrogate(record)
+        if field is not None:
+            return InputError(name, f"lone surrogate escape in field {field!r} (not Unicode text)", lineno)
     doc = _record(record, name, lineno, options)
     if isinstance(doc, RawDocument):
         doc.size = len(raw)
     return doc
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def _lone_surrogate(value, field: str = "") -> str | None:
+    """The field (dotted path) of the first string, key or value, that holds half a surrogate pair, or None."""
+    if isinstance(value, str):
+        return field if any("\ud800" <= ch <= "\udfff" for ch in value) else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        path = f"{field}.{key}" if field else str(key)
+        if isinstance(key, str) and _lone_surrogate(key) is not None:
+            return path
+        found = _lone_surrogate(item, path)
+        if found is not None:
+            return found
+    return None
 
 
 def is_state(record: dict) -> bool:
@@ -292,11 +316,11 @@ def _record(record: dict, name: str, lineno: int, options: InputOptions) -> RawD
             site=site if isinstance(site, str) else None,
             state=record,
         )
-    text = record.get(options.text_field)
-    if text is None:
+    if options.text_field not in record:
         return InputError(name, f"no {options.text_field!r} field", lineno)
+    text = record[options.text_field]
     if not isinstance(text, str):
-        return InputError(name, f"field {options.text_field!r} is not a string", lineno)
+        return InputError(name, f"field {options.text_field!r} is not a string ({jsonio.dumps(text)[:20]})", lineno)
     doc_id = record.get(options.id_field)
     fields = {k: v for k, v in record.items() if k not in (options.text_field, options.id_field)}
     site = record.get(options.site_field)

@@ -134,6 +134,34 @@ def test_missing_file_and_missing_text_field_are_input_errors(tmp_path):
     assert SEED_TITLE in result.stdout
 
 
+def test_a_lone_surrogate_escape_is_an_input_error_and_the_others_go_on(tmp_path):
+    """JSON lets `\\ud800` name half a surrogate pair, which no UTF-8 output can hold: that record is bad input."""
+    records = tmp_path / "r.jsonl"
+    records.write_text(
+        '{"id": "half", "text": "نص \\ud800 عربي."}\n{"id": "ok", "text": "هذا نص جيد."}\n'
+        '{"id": "pair", "text": "نص \\ud83d\\ude00 عربي."}\n{"id": "key", "text": "نص.", "t\\udc00": 1}\n'
+        '{"id": "null", "text": null}\n',
+        encoding="utf-8",
+    )
+    result = invoke(["clean", "--format", "json", records])
+    assert result.exit_code == 3
+    assert f"{records}:1: lone surrogate escape in field 'text' (not Unicode text)" in result.stderr
+    assert f"{records}:4: lone surrogate escape in field" in result.stderr
+    assert f"{records}:5: field 'text' is not a string (null)" in result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["ok", "pair"]
+
+
+def test_a_byte_order_mark_opening_a_jsonl_file_or_stream_is_skipped(tmp_path):
+    records = tmp_path / "bom.jsonl"
+    records.write_bytes(b'\xef\xbb\xbf{"id": "b", "text": "\xd9\x86\xd8\xb5."}\r\n{"id": "c", "text": "x."}\r\n')
+    for result in (
+        invoke(["clean", "--format", "json", records]),
+        invoke(["clean", "--format", "json"], records.read_bytes()),
+    ):
+        assert result.exit_code == 0, result.stderr
+        assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["b", "c"]
+
+
 def test_broken_newsclean_record_in_the_stream_is_an_input_error():
     bad = json.dumps({"id": "x", "source": "نص", "steps": ["fix"], "stories": [], "removed": [{"start": 0}]})
     result = invoke(["strip"], bad.encode())
