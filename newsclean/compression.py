@@ -4,6 +4,7 @@ installed. Streams are read and written incrementally, so a compressed corpus co
 
 from __future__ import annotations
 
+import io
 import lzma
 import zlib
 from typing import IO
@@ -42,10 +43,7 @@ def open_read(name: str) -> IO[bytes]:
     if name.endswith(".xz"):
         return lzma.open(name, "rb")
     if name.endswith(".zst"):
-        import io
-
-        handle = open(name, "rb")
-        return io.BufferedReader(_zstandard().ZstdDecompressor().stream_reader(handle, closefd=True))
+        return io.BufferedReader(_ZstdReader(name))
     return open(name, "rb")
 
 
@@ -64,6 +62,61 @@ def wrap_write(name: str, raw: IO[bytes]) -> IO[bytes]:
     if name.endswith(".zst"):
         return _zstandard().ZstdCompressor().stream_writer(raw, closefd=False)
     return raw
+
+
+def check_writable(name: str) -> None:
+    """Raise CompressionError where `name`'s suffix asks for a compressor this installation lacks (checked before
+    any input is read, so the run stops as a usage error instead of after the work)."""
+    if name.endswith(".zst"):
+        _zstandard()
+
+
+class _ZstdReader(io.RawIOBase):
+    """The frames of a .zst file, decompressed, as a raw stream. Errors are OSError, as gzip's are: a damaged
+    frame, or a file that ends inside one (a truncated download, which zstandard's own stream reader takes for
+    the end of the data)."""
+
+    _CHUNK = 1 << 17
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._zstd = _zstandard()
+        self._file = open(name, "rb")
+        self._frame = self._zstd.ZstdDecompressor().decompressobj()
+        self._pending = b""
+        self._started = False  # whether the current frame has taken any bytes yet
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._pending:
+            data = self._file.read(self._CHUNK)
+            if not data:
+                if self._started and not self._frame.eof:
+                    raise OSError("zstd: the file ends inside a frame (truncated?)")
+                return 0
+            self._feed(data)
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+    def _feed(self, data: bytes) -> None:
+        while data:
+            if self._frame.eof:  # the next frame of a file of several
+                self._frame = self._zstd.ZstdDecompressor().decompressobj()
+            self._started = True
+            try:
+                self._pending += self._frame.decompress(data)
+            except self._zstd.ZstdError as exc:
+                raise OSError(f"zstd: {exc}") from None
+            data = self._frame.unused_data if self._frame.eof else b""
+
+    def close(self) -> None:
+        if not self.closed:
+            self._file.close()
+        super().close()
 
 
 def _zstandard():

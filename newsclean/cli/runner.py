@@ -18,7 +18,7 @@ from typing import IO
 import click
 
 from .. import jsonio
-from ..compression import wrap_write
+from ..compression import CompressionError, check_writable, wrap_write
 from ..decode import InputError
 from ..emit import to_jsonl, to_text
 from ..engine import PackError, RuleSet, load_rules
@@ -361,7 +361,8 @@ class open_output:
 
 
 def check_output_paths(params: dict) -> None:
-    """-o and --stats-json must name a file in a folder that exists, or the run stops before it starts (exit 2)."""
+    """-o and --stats-json must name a file in a folder that exists (and -o a compression this installation
+    can write), or the run stops before it starts (exit 2)."""
     for option, key in (("-o", "output"), ("--stats-json", "stats_json")):
         path = params.get(key)
         if path and path != "-":
@@ -370,6 +371,10 @@ def check_output_paths(params: dict) -> None:
                 usage_error(f"{option} {path}: no folder {folder}")
             if os.path.isdir(path):
                 usage_error(f"{option} {path}: is a folder")
+            try:
+                check_writable(path)
+            except CompressionError as exc:
+                usage_error(f"{option} {path}: {exc}")
 
 
 def usage_error(message: str) -> None:
