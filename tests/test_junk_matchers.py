@@ -262,6 +262,7 @@ def test_with_date_records_the_line_date_beside_the_source(tmp_path):
             "max_members: 2}}",
             "1 <= min_members <= max_members",
         ),
+        ("kind: line\nlanguage: arabic\nmatch: {regex: a}", "unknown language 'arabic'"),
         ("kind: line\nmatch: {date: {max_other_words: -1}}", "date.max_other_words"),
         ("kind: span\nmatch: {repeats: {min_words: 0}}", "repeats.min_words"),
         ("kind: span\nmatch: {lines: 3}", "a span rule's match must be one of"),

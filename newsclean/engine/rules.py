@@ -156,12 +156,23 @@ def _looks_around(spec: Any) -> bool:
     return False
 
 
+# The codes the language step gives a text (`newsclean.lang.detect`): langdetect's, and the languages of the Arabic
+# script it tells apart by their own letters. A rule for any other code would never run.
+LANGUAGE_CODES = frozenset(
+    "af ar bg bn ca cs cy da de el en es et fa fi fr gu he hi hr hu id it ja kn ko lt lv mk ml mr ne nl no pa pl pt "
+    "ro ru sk sl so sq sv sw ta te th tl tr uk ur vi zh-cn zh-tw ps ckb sd ug".split()
+)
+
+
 def _languages(value: Any, fail) -> frozenset[str] | None:
     if value is None or value == "any":
         return None
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(x, str) and x for x in items):
         raise fail("language", "language must be a code (ar, fa, ...) or a list of codes")
+    unknown = sorted(set(items) - LANGUAGE_CODES)
+    if unknown:
+        raise fail("language", f"unknown language {unknown[0]!r} (a code the language step gives: ar, fa, en, ...)")
     return frozenset(items)
 
 
