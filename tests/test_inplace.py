@@ -106,6 +106,30 @@ def test_file_with_an_unreadable_line_is_left_alone_and_the_others_rewritten(tmp
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("command", [("clean", "-i"), ("check",), ("check", "--fix")])
+def test_two_workers_rewrite_and_check_as_one_does(tmp_path, command):
+    """-j 2 with --in-place or check: the same files, bytes, messages and exit code as -j 1."""
+    runs = []
+    for jobs in ("1", "2"):
+        folder = tmp_path / f"j{jobs}"
+        folder.mkdir()
+        shutil.copy(SEED, folder / "a-seed.txt")
+        shutil.copy(RECORDS, folder / "b-records.jsonl")
+        (folder / "c-bad.txt").write_bytes(b"bad \xff bytes\n")
+        (folder / "d-empty.jsonl").write_bytes(b"")
+        shutil.copy(SEED, folder / "e-seed.txt")
+        before = {path.name: path.read_bytes() for path in folder.iterdir()}
+        result = invoke(*command, "-j", jobs, "--stats-json", tmp_path / f"stats{jobs}.json", folder)
+        after = {path.name: path.read_bytes() for path in folder.iterdir()}
+        stats = json.loads((tmp_path / f"stats{jobs}.json").read_text(encoding="utf-8"))
+        counts = {k: v for k, v in stats.items() if "rss" not in k and k != "error_messages"}
+        runs.append((result.exit_code, result.output.replace(f"j{jobs}", "j"), after, counts))
+        assert after["c-bad.txt"] == before["c-bad.txt"]
+        assert (after != before) == (command != ("check",))
+    assert runs[0] == runs[1]
+    assert runs[0][0] == 3
+
+
 def test_non_utf8_file_is_never_rewritten_unless_its_encoding_is_named(tmp_path):
     page = tmp_path / "legacy.txt"
     shutil.copy(CLI / "cp1256.txt", page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..pipeline import STEPS
-from .options import input_options, rule_options, stats_options, step_option
+from .options import input_options, jobs_option, rule_options, stats_options, step_option
 from .runner import WriteBack, run_command
 
 
@@ -14,6 +14,7 @@ from .runner import WriteBack, run_command
 @rule_options
 @step_option
 @click.option("--fix", is_flag=True, help="Rewrite the files that would change (as `clean --in-place`), still exit 1.")
+@jobs_option
 @stats_options
 def check_command(**params) -> None:
     """List the INPUT files that cleaning would change; exit 1 if there is one.

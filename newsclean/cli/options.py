@@ -106,19 +106,27 @@ def output_options(default: str = "text") -> Callable[[Callable], Callable]:
                     help="Write here (atomically) instead of stdout.",
                 ),
                 click.option("--no-source", is_flag=True, help="Leave the decoded input out of json records."),
-                click.option(
-                    "-j",
-                    "--jobs",
-                    type=click.IntRange(min=1),
-                    default=1,
-                    show_default=True,
-                    help="Worker processes; output keeps input order and is identical to -j 1.",
-                ),
+                _jobs(),
                 click.option("--explain", is_flag=True, help="List every removed piece with its rule id on stderr."),
             ],
         )
 
     return decorate
+
+
+def _jobs():
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Worker processes; output (and every file rewritten) is identical to -j 1, in input order.",
+    )
+
+
+def jobs_option(fn: Callable) -> Callable:
+    return _jobs()(fn)
 
 
 def in_place_option(fn: Callable) -> Callable:

@@ -168,6 +168,79 @@ CHUNK_DOCUMENTS = 64
 CHUNK_BYTES = 1 << 20
 
 
+@dataclass
+class UnitResult:
+    """A unit of a file on its way to a worker and back: which file (its place among the inputs and its name, or
+    the error that names an input that cannot be read), the unit (None marks the file's start, so an empty file
+    is still a file), its format and, once cleaned, its new bytes and counts."""
+
+    file: int
+    name: str | InputError
+    unit: Unit | None = None
+    fmt: str = "text"
+    new: bytes | None = None
+    failure: str | None = None
+    report: Report | None = None
+    explain: list | None = None
+    size: int = 0
+
+
+def _rewrite_tasks(names: list[str], input_options: InputOptions):
+    """The units of every input file, in order, each file opened by a marker."""
+    for index, name in enumerate(expand(names)):
+        yield UnitResult(index, name)
+        if isinstance(name, InputError):
+            continue
+        fmt, units = read_units(name, input_options)
+        for unit in units:
+            yield UnitResult(index, name, unit, fmt)
+
+
+def _task_size(task: UnitResult) -> int:
+    return len(task.unit.raw) if task.unit is not None else 0
+
+
+def _rewrite_chunk(state: tuple[RuleSet, RunOptions, str | None, InputOptions], chunk: list) -> list[UnitResult]:
+    """A worker's share of `-j N` with `--in-place` or `check`: each unit's new bytes, the same function as on one
+    process (`rewritten`)."""
+    rules, options, site, input_options = state
+    for task in chunk:
+        if task.unit is not None:
+            rewritten(task, rules, options, site, input_options)
+    return chunk
+
+
+def rewritten(
+    task: UnitResult, rules: RuleSet, options: RunOptions, site: str | None, input_options: InputOptions
+) -> None:
+    """Fill in what one unit of a file becomes: its new bytes (None where it cannot be read or cleaned), the
+    failure, the counts and the explanation."""
+    unit, item = task.unit, task.unit.item
+    if item is None:
+        task.new = unit.raw
+        return
+    if isinstance(item, InputError):
+        task.failure = str(item)
+        return
+    task.size = item.size
+    doc, failure = process(item, rules, options.steps, site)
+    if failure:
+        task.failure = failure
+        return
+    task.report = Report()
+    task.report.add(doc)
+    task.explain = explain_out.entries(doc) if options.explain else None
+    task.new = new_bytes(task.fmt, unit.raw, item, doc, input_options)
+
+
+def new_bytes(fmt: str, raw: bytes, item: RawDocument, doc: Document, input_options: InputOptions) -> bytes:
+    """A unit's bytes once its document is cleaned: the text file, or the JSONL line with its text field cleaned."""
+    if fmt == "text":
+        return text_file(doc).encode("utf-8")
+    encoding = (input_options.encoding or "utf-8").lower().replace("_", "-")
+    return jsonl_line(raw, item, doc, input_options.text_field, encoding not in ("utf-8", "utf8"))
+
+
 class Run:
     """One run over the inputs: the rules, the options, the report and the progress bar."""
 
@@ -240,19 +313,22 @@ class Run:
         if outcome.explain:
             explain_out.print_entries(outcome.explain)
 
-    def rewrite(self, name: str) -> None:
-        """One file cleaned as `--in-place` would: written back, checked or diffed, as the run asks.
+    def rewrite(self, name: str, results: Iterable[tuple[Unit, bytes | None]] | None = None) -> None:
+        """One file cleaned as `--in-place` would: written back, checked or diffed, as the run asks. `results`
+        (each unit of the file with its new bytes, None where it could not be cleaned) come from the workers of
+        `-j N`; without them the units are cleaned here.
 
         A file with any part that cannot be read or cleaned is reported and never rewritten.
         """
-        fmt, units = read_units(name, self.input_options)
+        if results is None:
+            fmt, units = read_units(name, self.input_options)
+            results = ((unit, self._new_bytes(name, fmt, unit)) for unit in units)
         in_place = self.options.write_back is WriteBack.IN_PLACE and name != STDIN
         ok = True
         changed = False
         try:
             with LazyRewrite(name) as out:
-                for unit in units:
-                    new = self._new_bytes(name, fmt, unit)
+                for unit, new in results:
                     if new is None:
                         ok = False
                         continue
@@ -277,6 +353,37 @@ class Run:
         except OSError as exc:
             self.fail(f"{name}: cannot rewrite ({exc.strerror or exc})")
 
+    def rewrite_all(self, names: list[str]) -> None:
+        """Every file rewritten or checked, its documents cleaned by `-j N` workers in input order, one file after
+        the other as the results come back (a diff, which prints each document, runs here on one process)."""
+        from itertools import groupby
+
+        from ..parallel import chunked, ordered_map
+
+        state = (self.rules, self.options, self.site, self.input_options)
+        chunks = chunked(_rewrite_tasks(names, self.input_options), CHUNK_DOCUMENTS, _task_size, CHUNK_BYTES)
+        batches = ordered_map(_rewrite_chunk, chunks, self.options.jobs, state, on_worker=self.report.worker_peak)
+        results = (result for batch in batches for result in batch)
+        for (_, name), group in groupby(results, key=lambda result: (result.file, result.name)):
+            if isinstance(name, InputError):
+                self.fail(str(name))
+                for _ in group:
+                    pass
+                continue
+            self.rewrite(name, (self._take_unit(result) for result in group if result.unit is not None))
+
+    def _take_unit(self, result: UnitResult) -> tuple[Unit, bytes | None]:
+        """Count, report and explain one unit a worker cleaned, in input order."""
+        self.report.bytes_read += result.size
+        self.progress.advance(result.size)
+        if result.report is not None:
+            self.report.merge(result.report)
+        if result.failure:
+            self.fail(result.failure)
+        elif result.explain:
+            explain_out.print_entries(result.explain)
+        return result.unit, result.new
+
     def _new_bytes(self, name: str, fmt: str, unit: Unit) -> bytes | None:
         """What one unit of a file becomes (shown as a diff when the run asks); None when it cannot be cleaned."""
         item = unit.item
@@ -288,11 +395,7 @@ class Run:
         doc = self.clean(item)
         if doc is None:
             return None
-        if fmt == "text":
-            new = text_file(doc).encode("utf-8")
-        else:
-            encoding = (self.input_options.encoding or "utf-8").lower().replace("_", "-")
-            new = jsonl_line(unit.raw, item, doc, self.input_options.text_field, encoding not in ("utf-8", "utf8"))
+        new = new_bytes(fmt, unit.raw, item, doc, self.input_options)
         if new != unit.raw and self.options.write_back is WriteBack.DIFF:
             from .diff import print_diff
 
@@ -313,6 +416,8 @@ def run_inputs(
         job.progress = bar
         if options.write_back is WriteBack.STDOUT:
             job.to_stream(names)
+        elif options.jobs > 1 and options.write_back is not WriteBack.DIFF:
+            job.rewrite_all(names)
         else:
             for name in expand(names):
                 if isinstance(name, InputError):
