@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .edits import Edit
 from .linediff import LineMatcher
-from .lines import SEPARATOR
+from .lines import SEPARATOR, reported_start
 
 NO_NEWLINE = "\\ No newline at end of file"
 STORY_SEPARATOR = "(story separator)"
@@ -52,7 +52,7 @@ def edit_lines(source: str, edits: Iterable[Edit]) -> list[tuple[int, int, str]]
         at = source.find("\n", at + 1)
     out = []
     for e in edits:
-        first = bisect_right(breaks, e.start - 1) + 1
+        first = bisect_right(breaks, reported_start(source, e.start, e.end) - 1) + 1
         last = bisect_right(breaks, max(e.start, e.end - 1) - 1) + 1
         out.append((first, last, e.rule))
     return out

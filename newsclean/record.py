@@ -13,6 +13,7 @@ from typing import Any
 
 from .edits import Edit, EditLog
 from .emit import story_records
+from .lines import reported_start
 from .model import Document, Found, Story
 
 
@@ -32,7 +33,13 @@ def to_record(doc: Document, source: bool = True) -> dict[str, Any]:
     for e in doc.log.edits:
         if e.removed:
             removed.append(
-                {"rule": e.rule, "line": line_of(e.start), "start": e.start, "end": e.end, "text": src[e.start : e.end]}
+                {
+                    "rule": e.rule,
+                    "line": line_of(reported_start(src, e.start, e.end)),
+                    "start": e.start,
+                    "end": e.end,
+                    "text": src[e.start : e.end],
+                }
             )
         else:
             changes.append(

@@ -312,3 +312,15 @@ def test_sigkill_during_in_place_leaves_the_old_file_or_the_new_one(tmp_path):
         for stray in leftovers(tmp_path):
             os.unlink(tmp_path / stray)
     assert "old" in outcomes  # at least one kill landed mid-rewrite
+
+
+def test_a_last_line_taken_with_the_break_before_it_is_reported_on_its_own_line(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "سطر أول من المقال هنا.\nسطر ثان من المقال هنا.\nسطر ثالث من المقال هنا.\nتابعونا على تويتر", "utf-8"
+    )
+    explained = invoke("clean", "--explain", page)
+    assert f"{page}:4: ar.promo.follow: تابعونا على تويتر" in explained.stderr
+    record = json.loads(invoke("clean", "--format", "json", page).stdout)
+    assert [(r["line"], r["text"]) for r in record["removed"]] == [(4, "\nتابعونا على تويتر")]
+    assert "@@ -1,4 +1,3 @@ ar.promo.follow:4" in invoke("diff", page).stdout
