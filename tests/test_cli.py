@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 import time
@@ -114,6 +115,7 @@ def test_stats_table_and_json(tmp_path):
     assert err[0] == "rule\tpieces_removed\tchars_removed\tchanges\tchars_changed"
     assert any(line.startswith("base.embed.tweet-attribution\t1\t") for line in err)
     assert err[-1].startswith("documents: 21  stories: ")
+    assert re.search(r"  peak memory: \d+(\.\d)? MB$", err[-1])
     summary = json.loads(stats.read_text(encoding="utf-8"))
     assert summary["documents"] == 21
     assert summary["errors"] == 0

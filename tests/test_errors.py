@@ -178,6 +178,12 @@ def test_usage_errors_exit_2():
     assert invoke(["clean", "--in-place", "-o", "x.txt", SEED]).exit_code == 2
     assert invoke(["rules", "show", "no.such.rule"]).exit_code == 2
     assert invoke(["clean", "--disable", "no.such.rule", SEED]).exit_code == 2
+    misspelt = invoke(["rules", "test", "ar.meta.tags-tail", "no.such.rule"])  # would test nothing and pass
+    assert misspelt.exit_code == 2
+    assert "no rule with id 'no.such.rule'" in misspelt.stderr
+    encoding = invoke(["clean", "--encoding", "bogus", SEED])
+    assert (encoding.exit_code, encoding.stdout) == (2, "")
+    assert "unknown encoding 'bogus'" in encoding.stderr
 
 
 def test_three_wins_over_one_in_check(tmp_path):

@@ -53,10 +53,12 @@ def stats(report: Report) -> None:
     """Per rule: pieces removed and characters they held, character changes; then the totals."""
     summary = report.summary()
     rows = sorted(summary["rules"].items(), key=lambda kv: (-kv[1]["removed"], -kv[1]["changes"], kv[0]))
+    workers = ", ".join(map(str, summary["worker_peak_rss_mb"]))
     totals = (
         f"documents: {summary['documents']}  stories: {summary['stories']}  "
         f"pieces removed: {summary['pieces_removed']}  characters changed: {summary['characters_changed']}  "
-        f"errors: {summary['errors']}"
+        f"errors: {summary['errors']}  peak memory: {summary['peak_rss_mb']} MB"
+        + (f" (workers: {workers} MB)" if workers else "")
     )
     if stderr_is_terminal():
         from rich.table import Table

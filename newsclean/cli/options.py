@@ -38,10 +38,25 @@ def input_options(fn: Callable) -> Callable:
             ),
             click.option("--site", default=None, help="Site of every input (selects rules/sites/SITE.yaml)."),
             click.option(
-                "--encoding", default=None, help="Read inputs in this encoding (e.g. cp1256) instead of UTF-8."
+                "--encoding",
+                default=None,
+                callback=_known_encoding,
+                help="Read inputs in this encoding (e.g. cp1256) instead of UTF-8.",
             ),
         ],
     )
+
+
+def _known_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An encoding Python knows, or a usage error (exit 2) before any input is read."""
+    if value is not None:
+        import codecs
+
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r} (e.g. cp1256, utf-16)") from None
+    return value
 
 
 def input_settings(params: dict) -> InputOptions:

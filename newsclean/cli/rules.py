@@ -84,6 +84,9 @@ def test_command(rule_ids, rule_packs, no_default_rules, disable, regex_timeout)
         newsclean rules test --rules ./mysite.yaml mysite.menu
     """
     rules = load_or_exit(rule_packs, no_default_rules, disable, regex_timeout)
+    unknown = [rule_id for rule_id in rule_ids if rules.by_id(rule_id) is None]
+    if unknown:  # a misspelt id would test nothing and pass
+        raise click.UsageError(f"no rule with id {unknown[0]!r} (see `newsclean rules list`)")
     results = run_examples(rules, set(rule_ids) or None)
     failed = [r for r in results if not r.ok]
     for r in failed:
