@@ -301,8 +301,8 @@ class Run:
                     first_text = False
                     out.write(outcome.rendered)
 
-    def take(self, outcome: Outcome) -> None:
-        """Count, report and explain one outcome, in input order."""
+    def take(self, outcome: Outcome | UnitResult) -> None:
+        """Count, report and explain one outcome (or unit of a file rewritten), in input order."""
         self.report.bytes_read += outcome.size
         self.progress.advance(outcome.size)
         if outcome.report is not None:
@@ -374,14 +374,7 @@ class Run:
 
     def _take_unit(self, result: UnitResult) -> tuple[Unit, bytes | None]:
         """Count, report and explain one unit a worker cleaned, in input order."""
-        self.report.bytes_read += result.size
-        self.progress.advance(result.size)
-        if result.report is not None:
-            self.report.merge(result.report)
-        if result.failure:
-            self.fail(result.failure)
-        elif result.explain:
-            explain_out.print_entries(result.explain)
+        self.take(result)
         return result.unit, result.new
 
     def _new_bytes(self, name: str, fmt: str, unit: Unit) -> bytes | None:
