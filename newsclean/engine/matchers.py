@@ -7,6 +7,7 @@ combine specs. Every kind declares its options here, so a pack with an unknown o
 from __future__ import annotations
 
 import re
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -347,15 +348,27 @@ def _run(spec: Any, ctx: CompileContext, line: int) -> Predicate:
         compile_matcher(spec[k], ctx, _line_of(spec, k, line)) for k in ("member", "before", "after")
     )
 
+    key = object()
+
+    def is_member(ln: LineView) -> bool:
+        """`member` on a line, worked out once per line of the document (a run's lines ask about each other)."""
+        if ln.context is None:
+            return member(ln)
+        known = ln.context.cache.setdefault(key, {})
+        found = known.get(ln.index)
+        if found is None:
+            found = known[ln.index] = member(ln)
+        return found
+
     def edge(ln: LineView, step: int) -> tuple[int, LineView | None]:
         """How many members follow `ln` in the direction of `step`, and the first line past them (or None)."""
         n, other = 0, ln.neighbour(step)
-        while other is not None and n < high and member(other):
+        while other is not None and n < high and is_member(other):
             n, other = n + 1, other.neighbour(step)
         return n, other
 
     def test(ln: LineView) -> bool:
-        if not member(ln):
+        if not is_member(ln):
             return False
         up, first_out = edge(ln, -1)
         down, last_out = edge(ln, 1)
@@ -363,8 +376,8 @@ def _run(spec: Any, ctx: CompileContext, line: int) -> Predicate:
             low <= up + down + 1 <= high
             and first_out is not None
             and last_out is not None
-            and not member(first_out)
-            and not member(last_out)
+            and not is_member(first_out)
+            and not is_member(last_out)
             and before(first_out)
             and after(last_out)
         )
@@ -598,7 +611,24 @@ def _same_text(sentence: str) -> str:
 
 def _may_repeat(text: str) -> bool:
     """Whether a document can hold a sentence twice: some sentence ending (its last three words before a stop or
-    a line's end) occurs twice. Cheap string searches; most pages answer no and skip the sentence pass."""
+    a line's end) occurs twice. Cheap string searches; most pages answer no and skip the sentence pass.
+
+    The strip step reads a page again once lines went: a text made of lines of a text that held no sentence twice
+    (each line as often or less) holds none either, as a sentence never spans lines, so the answer is kept."""
+    lines = Counter(text.split("\n"))
+    if any(lines <= earlier for earlier in _NO_REPEAT):
+        return False
+    if _scan_repeat(text):
+        return True
+    _NO_REPEAT.append(lines)
+    return False
+
+
+# The lines of the last texts that held no sentence twice (the readings of the page being cleaned).
+_NO_REPEAT: deque[Counter] = deque(maxlen=4)
+
+
+def _scan_repeat(text: str) -> bool:
     text = _SAME_TEXT(text)
     keys: set[tuple[str, ...]] = set()
     for mark in _ENDS:
