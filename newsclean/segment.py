@@ -7,9 +7,9 @@ evidence says open a new article (`boundaries`). The page is first cut into unit
 pieces of a line that holds a marker. What the strip step already removed still counts as evidence: a date line
 between a headline and its body is read back from the change log. A marker followed by headlines with no body of
 their own is a related list: removed, no new story (where the article runs on under it, a last line that is the
-article's own subheading stays). An inline marker becomes a line break, so that every story
-starts at a line start; a headline glued to its body is cut from it the same way (`openers.glued_cut`). Each story
-gets its own language; a story in another language than the document has its character step redone for it.
+article's own subheading stays). An inline marker becomes a line break, so that every story starts at a line
+start; a headline glued to its body is cut from it the same way (`openers.glued_cut`). Each story gets its own
+language; a story in another language than the document has its character step redone for it.
 """
 
 from __future__ import annotations

@@ -524,10 +524,10 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
     """Sentences the scraper wrote twice: a sentence that repeats, word for word, one met earlier in the document,
     and either follows it right away or is one of a run of copies (the sentence before it is a copy of the one
     before the first, or the next one in its line a copy of the next one, and that copy counts too: a short
-    sentence such as a greeting says nothing about a run). The later copies are cut, the first
-    stays. A sentence an article repeats on purpose stands alone, away from its first: a lede restated in the
-    body, a verse quoted twice, a headline in two newspapers' lists; it stays. Only sentences of at least
-    `min_words` words and `min_chars` characters are cut, so a short refrain or list item written twice stays."""
+    sentence such as a greeting says nothing about a run). The later copies are cut, the first stays. A sentence
+    an article repeats on purpose stands alone, away from its first: a lede restated in the body, a verse quoted
+    twice, a headline in two newspapers' lists; it stays. Only sentences of at least `min_words` words and
+    `min_chars` characters are cut, so a short refrain or list item written twice stays."""
     if spec is True:
         spec = {}
     if not isinstance(spec, dict):
