@@ -72,6 +72,18 @@ def label_lines(
     return [Labelled(ln, labels.get(ln.start)) for ln in lines]
 
 
+def _story_numbers(lines: list[Line], opens: frozenset[int] = frozenset()) -> list[int]:
+    """For each line, the story it stands in, counted from 0: a separator line or a line in `opens` starts one."""
+    out, story = [], 0
+    for ln in lines:
+        if ln.start in opens and out:
+            story += 1
+        out.append(story)
+        if ln.is_separator:
+            story += 1
+    return out
+
+
 def _context(lines: list[Line], opens: frozenset[int] = frozenset()) -> LineContext:
     """The non-separator lines for the matchers that look at other lines, with the story breaks among them."""
     texts: list[str] = []
@@ -116,7 +128,8 @@ def strip_once(
             _record(doc, rule, item.line.start, item.line.end, item.line.text, lang, item.spelled)
         by_line.append(rule if rule is not None and rule.op in ("drop", "meta") and not rule.keep else None)
     kept = [(k, ln) for k, ln in enumerate(lines) if by_line[k] is None and not ln.is_separator]
-    pending = _spans(doc, kept, by_line, rules, readings, lang)
+    stories = _story_numbers(lines, opens)
+    pending = _spans(doc, kept, by_line, rules, readings, lang, [stories[k] for k, _ in kept])
     if not remove:
         return False
     cut = bool(pending)
@@ -182,13 +195,17 @@ def _spans(
     rules: RuleSet,
     readings: list[Reading],
     lang: str | None,
+    stories: list[int],
 ) -> list[Pending]:
     """Junk cut out of kept lines, by the span rules of each reading; where spans overlap, the earlier rule's
     wins. A span that leaves nothing of its line takes the whole line instead: it is entered in `by_line`, so whole
-    lines are removed together and leave no blank line."""
+    lines are removed together and leave no blank line. `stories`: the story of each kept line (a finder's memory,
+    such as the sentences met so far, and the lines a condition reads, end at a story's end)."""
     if not kept:
         return []
-    plans = [plan for reading in readings if (plan := _SpanPlan.of(reading, doc.text, kept, rules)) is not None]
+    plans = [
+        plan for reading in readings if (plan := _SpanPlan.of(reading, doc.text, kept, rules, stories)) is not None
+    ]
     langs = tuple(reading.langs for reading in readings)
     order = {id(r): i for i, r in enumerate(rules.select("span", langs))} if len(plans) > 1 else None
     out: list[Pending] = []
@@ -220,15 +237,20 @@ def _spans(
 class _SpanPlan:
     """One reading's span rules over the kept lines: which to try on each line, and the finders' shared state."""
 
-    __slots__ = ("rules", "texts", "candidates", "idle", "state", "context")
+    __slots__ = ("rules", "texts", "candidates", "idle", "stories", "states", "context")
 
-    def __init__(self, span_rules: list[Rule], texts: list[str], candidates: list[list[int]], idle: set[int]) -> None:
+    def __init__(
+        self, span_rules: list[Rule], texts: list[str], candidates: list[list[int]], idle: set[int], stories: list[int]
+    ) -> None:
         self.rules, self.texts, self.candidates, self.idle = span_rules, texts, candidates, idle
-        self.state: dict = {}
+        self.stories = stories
+        self.states: dict[int, dict] = {}  # the finders' shared state, one per story
         self.context: LineContext | None = None
 
     @classmethod
-    def of(cls, reading: Reading, text: str, kept: list[tuple[int, Line]], rules: RuleSet) -> _SpanPlan | None:
+    def of(
+        cls, reading: Reading, text: str, kept: list[tuple[int, Line]], rules: RuleSet, stories: list[int]
+    ) -> _SpanPlan | None:
         """The plan of a reading of `text`, or None where its languages have no span rules."""
         index = rules.index(reading.langs)
         span_rules = index.kinds["span"].rules
@@ -239,7 +261,7 @@ class _SpanPlan:
         candidates = index.candidates("span", texts)
         # finders that can tell from the whole document that they find nothing there (a page with no sentence twice)
         idle = {i for i, r in enumerate(span_rules) if not getattr(r.finder, "prefilter", _ANY)(spelled)}
-        return cls(span_rules, texts, candidates, idle)
+        return cls(span_rules, texts, candidates, idle, stories)
 
     def find(self, i: int) -> list[Span]:
         """The spans this reading's rules find in kept line `i`, in the order of the rules."""
@@ -255,12 +277,18 @@ class _SpanPlan:
             rule = self.rules[rid]
             if rule.line_predicate is not None:
                 if view is None:
-                    self.context = self.context or LineContext(self.texts)
+                    self.context = self.context or LineContext(self.texts, self._breaks())
                     view = LineView(text, i, len(self.texts), self.context)
                 if not rule.line_predicate(view):
                     continue
-            found.extend((s, e, rule, text) for s, e in rule.finder(text, self.state) if e > s)
+            state = self.states.setdefault(self.stories[i], {})
+            found.extend((s, e, rule, text) for s, e in rule.finder(text, state) if e > s)
         return found
+
+    def _breaks(self) -> frozenset[int]:
+        """The kept lines a story's end follows."""
+        stories = self.stories
+        return frozenset(i for i in range(len(stories) - 1) if stories[i] != stories[i + 1])
 
 
 def _covers(text: str, taken: list[Span]) -> bool:

@@ -215,6 +215,18 @@ def test_repeats_keeps_a_sentence_the_article_repeats_on_purpose(tmp_path):
     assert doc.text == quote
 
 
+def test_repeats_compares_the_sentences_of_one_story_only(tmp_path):
+    """Stories behind a separator (a cleaned file of many pages) share sentences without being copies: the same
+    agency paragraph in two articles stays in both, as it does when each is cleaned alone."""
+    rules = _repeats_rules(tmp_path)
+    one = "وأكد الوزير أن الحكومة ستواصل دعم القطاع."
+    two = "وأضاف أن الخطة الجديدة جاهزة منذ شهور."
+    page = f"سطر أول هنا.\n{one} {two}\n\f\n{one} {two}\nسطر أخير هنا."
+    doc = _strip(rules, page)
+    assert doc.text == page
+    assert _strip(rules, f"{one} {two}\n{one} {two}").text == f"{one} {two}"  # one story: a run of copies
+
+
 def test_repeats_sees_a_copy_through_what_the_chars_rules_write(tmp_path):
     """A copy in a story whose characters were fixed for the other language is still a copy (ZWNJ, digits, yeh,
     kaf); a sentence that differs in a number is not one."""
