@@ -275,6 +275,10 @@ def test_with_date_records_the_line_date_beside_the_source(tmp_path):
             "1 <= min_members <= max_members",
         ),
         ("kind: line\nlanguage: arabic\nmatch: {regex: a}", "unknown language 'arabic'"),
+        (
+            "kind: chars\nstage: repair\nlanguage: ar\nmatch: {regex: a}\naction: {replace: b}",
+            "runs before the language is known",
+        ),
         ("kind: line\nmatch: {date: {max_other_words: -1}}", "date.max_other_words"),
         ("kind: span\nmatch: {repeats: {min_words: 0}}", "repeats.min_words"),
         ("kind: span\nmatch: {lines: 3}", "a span rule's match must be one of"),
@@ -376,3 +380,24 @@ def test_the_repeats_prefilter_never_misses_a_sentence_written_twice(others, twi
     text = "".join(part + ends[k % len(ends)] for k, part in enumerate(parts))
     if len(twice) >= min_words:
         assert matchers._may_repeat(text)
+
+
+def test_an_early_stage_rule_of_a_language_pack_runs_on_every_text(tmp_path):
+    """Unescape and repair rules run before the language is known: the pack's language does not hold them back."""
+    rules = load_rules(
+        [
+            _pack(
+                tmp_path,
+                """
+                - id: mine.unescape
+                  kind: chars
+                  stage: unescape
+                  match: {regex: '&amp;'}
+                  action: {replace: '&'}
+                  examples: [{in: "a &amp; b", out: "a & b"}]
+                """,
+            )
+        ],
+        defaults=False,
+    )
+    assert pipeline.clean(Document.from_text("d", "نص &amp; نص"), rules).text == "نص & نص"

@@ -135,6 +135,11 @@ def compile_rule(spec: Any, *, pack: str, file: str, line: int, ctx: CompileCont
             "stage", "stage must be unescape (first), repair (before language detection), chars or layout (last)"
         )
     rule.stage = stage
+    if stage in _BEFORE_LANGUAGE:
+        # these run before the language is known: a pack's language does not hold them back, a rule's own cannot
+        if "language" in spec and rule.languages is not None:
+            raise fail("language", f"a {stage}-stage rule runs before the language is known: drop its language")
+        rule.languages = None
     _compile_action(rule, op, options, ctx, fail, mline)
     rule.label = spec.get("label") or (f"meta.{rule.meta_field}" if op == "meta" else DEFAULT_LABELS[op])
     if not isinstance(rule.label, str):
@@ -144,6 +149,7 @@ def compile_rule(spec: Any, *, pack: str, file: str, line: int, ctx: CompileCont
     return rule
 
 
+_BEFORE_LANGUAGE = ("unescape", "repair")
 _CONTEXT_KEYS = frozenset({"position", "next", "prev", "near", "block", "run", "repeats"})
 
 
