@@ -305,14 +305,15 @@ def _covers(text: str, taken: list[Span]) -> bool:
 def _with_spaces(text: str, taken: list[Span]) -> list[tuple[int, int, Rule]]:
     """Widen spans so that removing them leaves one space between neighbours and none at the line's end.
 
-    Each span takes the spaces after it; the spans that reach the end of the line (alone or as a chain of
-    touching spans) also take the spaces before the first of them.
+    Each span takes the spaces after it, unless it took a space before it; the spans that reach the end of the line
+    (alone or as a chain of touching spans) also take the spaces before the first of them.
     """
     widened = []
     for i, (s, e, rule, _) in enumerate(taken):
         stop = taken[i + 1][0] if i + 1 < len(taken) else len(text)
-        while e < stop and text[e] == _SPACE:
-            e += 1
+        if s == 0 or text[s] != _SPACE:  # a span that took the space before it leaves the one after it
+            while e < stop and text[e] == _SPACE:
+                e += 1
         widened.append([s, e, rule])
     end = len(text)
     for i in range(len(widened) - 1, -1, -1):

@@ -116,8 +116,9 @@ def read_file(name: str, options: InputOptions, lazy: bool = False) -> Iterator[
             yield InputError(name, f"cannot read further ({type(exc).__name__}: {exc})")
 
 
-def read_units(name: str, options: InputOptions) -> tuple[str, Iterator[Unit]]:
-    """A file (or `-`, read whole) as units, and its format: `text` (one unit) or `jsonl` (one unit a line)."""
+def read_units(name: str, options: InputOptions, rewrite: bool = True) -> tuple[str, Iterator[Unit]]:
+    """A file (or `-`, read whole) as units, and its format: `text` (one unit) or `jsonl` (one unit a line).
+    A compressed file is read only where nothing will be written back (`check`, `diff`)."""
     if name == STDIN:
         data = sys.stdin.buffer.read()
         fmt = options.input_format
@@ -130,24 +131,27 @@ def read_units(name: str, options: InputOptions) -> tuple[str, Iterator[Unit]]:
     fmt = options.input_format
     if fmt == "auto":
         fmt = "jsonl" if plain_name(name).endswith(JSONL_SUFFIXES) else "text"
-    return fmt, _file_units(name, fmt, options)
+    return fmt, _file_units(name, fmt, options, rewrite)
 
 
-def _file_units(name: str, fmt: str, options: InputOptions) -> Iterator[Unit]:
-    if is_compressed(name):
+def _file_units(name: str, fmt: str, options: InputOptions, rewrite: bool) -> Iterator[Unit]:
+    if rewrite and is_compressed(name):
         yield Unit(b"", InputError(name, "compressed files are not rewritten in place; write a new file with -o"))
         return
     try:
-        handle = open(name, "rb")
-    except OSError as exc:
-        yield Unit(b"", InputError(name, exc.strerror or str(exc)))
+        handle = open_read(name)
+    except (OSError, CompressionError) as exc:
+        yield Unit(b"", InputError(name, getattr(exc, "strerror", None) or str(exc)))
         return
     with handle:
-        if fmt == "jsonl":
-            yield from _jsonl_units(handle, name, options)
-        else:
-            data = handle.read()
-            yield Unit(data, next(_read_text(data, name, options)))
+        try:
+            if fmt == "jsonl":
+                yield from _jsonl_units(handle, name, options)
+            else:
+                data = handle.read()
+                yield Unit(data, next(_read_text(data, name, options)))
+        except DECOMPRESSION_ERRORS as exc:
+            yield Unit(b"", InputError(name, f"cannot read further ({type(exc).__name__}: {exc})"))
 
 
 def _read_stream(

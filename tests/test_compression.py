@@ -14,6 +14,8 @@ from click.testing import CliRunner
 from newsclean import compression
 from newsclean.cli import main
 
+from .conftest import DATA
+
 PAGES = [
     {"id": f"p{k}", "text": f"وختم الوزير كلمته رقم {k} بالدعوة إلى التهدئة وضبط النفس.\nتابعونا على تويتر"}
     for k in range(40)
@@ -105,3 +107,19 @@ def test_zst_output_without_zstandard_is_a_usage_error_before_any_input_is_read(
     result = invoke(["clean", unreadable, plain])
     assert result.exit_code == 3
     assert f"{unreadable}: reading or writing .zst needs the zstandard package" in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_check_and_diff_read_a_compressed_file_they_do_not_rewrite(tmp_path, jobs):
+    records = (DATA / "cli" / "records.jsonl").read_bytes()
+    packed = tmp_path / "records.jsonl.gz"
+    packed.write_bytes(gzip.compress(records))
+    checked = invoke(["check", "-j", jobs, packed])
+    assert (checked.exit_code, checked.stdout) == (1, f"{packed}\n")
+    shown = invoke(["diff", packed])
+    assert shown.exit_code == 0
+    assert shown.stdout.startswith(f"--- {packed}:1\t")
+    rewrite = invoke(["clean", "-i", "-j", jobs, packed])
+    assert rewrite.exit_code == 3
+    assert "compressed files are not rewritten in place" in rewrite.stderr
+    assert gzip.decompress(packed.read_bytes()) == records

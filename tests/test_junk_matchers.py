@@ -401,3 +401,23 @@ def test_an_early_stage_rule_of_a_language_pack_runs_on_every_text(tmp_path):
         defaults=False,
     )
     assert pipeline.clean(Document.from_text("d", "نص &amp; نص"), rules).text == "نص & نص"
+
+
+def test_a_span_that_takes_the_space_before_it_leaves_the_one_after_it(tmp_path):
+    rules = load_rules(
+        [
+            _pack(
+                tmp_path,
+                """
+                - id: mine.ad
+                  kind: span
+                  match: {regex: '\\s*\\[إعلان\\]'}
+                  action: drop
+                  examples: [{in: "x", match: false}]
+                """,
+            )
+        ],
+        defaults=False,
+    )
+    assert _strip(rules, "جملة فيها [إعلان] داخل الجملة.").text == "جملة فيها داخل الجملة."
+    assert _strip(rules, "[إعلان] جملة فيها داخل الجملة.").text == "جملة فيها داخل الجملة."

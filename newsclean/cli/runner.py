@@ -185,13 +185,13 @@ class UnitResult:
     size: int = 0
 
 
-def _rewrite_tasks(names: list[str], input_options: InputOptions):
+def _rewrite_tasks(names: list[str], input_options: InputOptions, rewrite: bool):
     """The units of every input file, in order, each file opened by a marker."""
     for index, name in enumerate(expand(names)):
         yield UnitResult(index, name)
         if isinstance(name, InputError):
             continue
-        fmt, units = read_units(name, input_options)
+        fmt, units = read_units(name, input_options, rewrite)
         for unit in units:
             yield UnitResult(index, name, unit, fmt)
 
@@ -321,7 +321,7 @@ class Run:
         A file with any part that cannot be read or cleaned is reported and never rewritten.
         """
         if results is None:
-            fmt, units = read_units(name, self.input_options)
+            fmt, units = read_units(name, self.input_options, self.options.write_back is WriteBack.IN_PLACE)
             results = ((unit, self._new_bytes(name, fmt, unit)) for unit in units)
         in_place = self.options.write_back is WriteBack.IN_PLACE and name != STDIN
         ok = True
@@ -361,7 +361,8 @@ class Run:
         from ..parallel import chunked, ordered_map
 
         state = (self.rules, self.options, self.site, self.input_options)
-        chunks = chunked(_rewrite_tasks(names, self.input_options), CHUNK_DOCUMENTS, _task_size, CHUNK_BYTES)
+        tasks = _rewrite_tasks(names, self.input_options, self.options.write_back is WriteBack.IN_PLACE)
+        chunks = chunked(tasks, CHUNK_DOCUMENTS, _task_size, CHUNK_BYTES)
         batches = ordered_map(_rewrite_chunk, chunks, self.options.jobs, state, on_worker=self.report.worker_peak)
         results = (result for batch in batches for result in batch)
         for (_, name), group in groupby(results, key=lambda result: (result.file, result.name)):
