@@ -421,3 +421,19 @@ def test_a_span_that_takes_the_space_before_it_leaves_the_one_after_it(tmp_path)
     )
     assert _strip(rules, "جملة فيها [إعلان] داخل الجملة.").text == "جملة فيها داخل الجملة."
     assert _strip(rules, "[إعلان] جملة فيها داخل الجملة.").text == "جملة فيها داخل الجملة."
+
+
+def test_a_pack_extends_a_pack_beside_it_whatever_the_working_folder(tmp_path, monkeypatch):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "parent.yaml").write_text(
+        "pack: parent\nlanguage: ar\nrules:\n  - id: parent.x\n    kind: line\n    match: {prefix: ['سطر تجريبي']}\n"
+        "    action: drop\n    examples: [{in: 'سطر تجريبي', out: ''}]\n",
+        "utf-8",
+    )
+    child = tmp_path / "child.yaml"
+    child.write_text("pack: child\nlanguage: ar\nextends: [sub/parent.yaml]\nrules: []\n", "utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    rules = load_rules([str(child)], defaults=False)
+    assert rules.by_id("parent.x") is not None

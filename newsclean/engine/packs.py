@@ -114,6 +114,15 @@ class RuleSet:
         return found
 
 
+def _beside(pack: Path, reference: str) -> str:
+    """A relative path a pack names (in `extends`) is found beside the pack first, as its word-list files are,
+    then from the working folder; a shipped pack's name stays a name."""
+    beside = pack.parent / reference
+    if Path(reference).is_absolute() or not beside.is_file():
+        return reference
+    return str(beside)
+
+
 class _Loader:
     """Loads packs once each, resolving `extends` and word-list references across the packs loaded."""
 
@@ -174,7 +183,7 @@ class _Loader:
         if isinstance(extends, str):
             extends = [extends]
         for parent in extends:
-            self.load(str(parent), file, data.line_of("extends"))
+            self.load(_beside(path, str(parent)), file, data.line_of("extends"))
         wordlists = self._wordlists(data.get("wordlists") or {}, path, data)
         pack = Pack(name, file, trusted, data.get("language"), wordlists, [])
         self.packs[f"name:{name}"] = pack
