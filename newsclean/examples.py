@@ -33,8 +33,9 @@ class ExampleResult:
         return f"{self.rule.file}:{ex_line}"
 
 
-def run_rule(rule: Rule, text: str, lang: str | None) -> Document:
-    """`text` through the step that applies `rule`, with no other rule in force."""
+def run_rule(rule: Rule, text: str, lang: str | None, stories: bool = False) -> Document:
+    """`text` through the step that applies `rule`, with no other rule in force (and, with `stories`, a line or
+    span rule's output through the split step too, for examples that name stories or a title)."""
     doc = Document.from_text("example", text)
     doc.lang = lang
     alone = RuleSet([rule])
@@ -44,13 +45,15 @@ def run_rule(rule: Rule, text: str, lang: str | None) -> Document:
         segment.split(doc, alone)
     else:
         classify.strip(doc, alone)
+        if stories:
+            segment.split(doc, alone)
     return doc
 
 
 def check_example(rule: Rule, example: dict[str, Any]) -> str | None:
     """Why the example fails, or None."""
     lang = example.get("lang") or (sorted(rule.languages)[0] if rule.languages else "ar")
-    doc = run_rule(rule, example["in"], lang)
+    doc = run_rule(rule, example["in"], lang, "stories" in example or "title" in example)
     if rule.kind != "split" and not doc.stories:
         doc.stories = []
     fired = bool(doc.log.edits or doc.found or len(doc.stories) > 1)

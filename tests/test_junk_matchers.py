@@ -437,3 +437,27 @@ def test_a_pack_extends_a_pack_beside_it_whatever_the_working_folder(tmp_path, m
     monkeypatch.chdir(elsewhere)
     rules = load_rules([str(child)], defaults=False)
     assert rules.by_id("parent.x") is not None
+
+
+def test_a_title_rule_example_names_the_title_it_gives(tmp_path):
+    from newsclean.examples import run_examples
+
+    rules = load_rules(
+        [
+            _pack(
+                tmp_path,
+                """
+                - id: mine.title
+                  kind: line
+                  match: {prefix: ["عنواننا"]}
+                  action: title
+                  examples:
+                    - in: "عنواننا الكبير\\nهذا خبر عن ليبيا وقد وصل الوفد إلى بنغازي اليوم في زيارة رسمية."
+                      title: "عنواننا الكبير"
+                      stories: 1
+                """,
+            )
+        ],
+        defaults=False,
+    )
+    assert [r.ok for r in run_examples(rules)] == [True]
