@@ -7,7 +7,6 @@ combine specs. Every kind declares its options here, so a pack with an unknown o
 from __future__ import annotations
 
 import re
-from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -611,24 +610,7 @@ def _same_text(sentence: str) -> str:
 
 def _may_repeat(text: str) -> bool:
     """Whether a document can hold a sentence twice: some sentence ending (its last three words before a stop or
-    a line's end) occurs twice. Cheap string searches; most pages answer no and skip the sentence pass.
-
-    The strip step reads a page again once lines went: a text made of lines of a text that held no sentence twice
-    (each line as often or less) holds none either, as a sentence never spans lines, so the answer is kept."""
-    lines = Counter(text.split("\n"))
-    if any(lines <= earlier for earlier in _NO_REPEAT):
-        return False
-    if _scan_repeat(text):
-        return True
-    _NO_REPEAT.append(lines)
-    return False
-
-
-# The lines of the last texts that held no sentence twice (the readings of the page being cleaned).
-_NO_REPEAT: deque[Counter] = deque(maxlen=4)
-
-
-def _scan_repeat(text: str) -> bool:
+    a line's end) occurs twice. Cheap string searches; most pages answer no and skip the sentence pass."""
     text = _SAME_TEXT(text)
     keys: set[tuple[str, ...]] = set()
     for mark in _ENDS:
