@@ -142,7 +142,7 @@ def page_units(doc: Document, lines: list[Line], rules: RuleSet, breaks: frozens
     tried: list[list[int]] = [[] for _ in lines]
     if inline:
         tried = _inline_index(inline, rules.scanner).candidates("split", [ln.text for ln in lines])
-    total = sum(not ln.is_separator for ln in lines)
+    total = sum(not ln.is_separator and not ln.text.isspace() and ln.text != "" for ln in lines)
     state: dict = {}
     units: list[Unit] = []
     i = -1
@@ -154,8 +154,8 @@ def page_units(doc: Document, lines: list[Line], rules: RuleSet, breaks: frozens
         if ln.is_separator:
             units.append(Unit(ln.start, ln.end, ln.text, SEPARATOR, k))
             continue
-        i += 1
         text = ln.text
+        i += text != "" and not text.isspace()  # a rule's `position` counts the lines that hold text
         fits = [r for r, most in whole if most is None or len(text) <= most] if len(text) <= longest else None
         if fits:
             view = LineView(text, i, total)

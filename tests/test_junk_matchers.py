@@ -461,3 +461,35 @@ def test_a_title_rule_example_names_the_title_it_gives(tmp_path):
         defaults=False,
     )
     assert [r.ok for r in run_examples(rules)] == [True]
+
+
+POSITIONED = """
+- id: mine.follow-last
+  kind: line
+  match: {all: [{position: {last: 1}}, {prefix: ["تابعونا"]}]}
+  action: drop
+  examples: [{in: "x", match: false}]
+- id: mine.label-first
+  kind: line
+  match: {all: [{position: {first: 1}}, {prefix: ["عاجل"]}]}
+  action: drop
+  examples: [{in: "x", match: false}]
+- id: mine.more-marker
+  kind: split
+  match: {all: [{position: {last: 2}}, {regex: '^المزيد:$'}]}
+  action: split
+  examples: [{in: "x", match: false}]
+"""
+
+
+def test_position_counts_the_lines_that_hold_text(tmp_path):
+    """`first` and `last` count lines with text: blank lines between paragraphs and a file's closing newline
+    move nothing."""
+    rules = load_rules([_pack(tmp_path, POSITIONED)], defaults=False)
+    body = "نص طويل للمقال كما كتب في الصفحة."
+    doc = _strip(rules, f"\n\nعاجل\n\n{body}\n\nتابعونا على تويتر\n\n")
+    assert "عاجل" not in doc.text and "تابعونا" not in doc.text and body in doc.text
+    doc = _strip(rules, f"{body}\nعاجل\n\nتابعونا على تويتر\n{body}\n")
+    assert "عاجل" in doc.text and "تابعونا" in doc.text  # neither is first or last
+    doc = pipeline.clean(Document.from_text("d", f"{body}\n\nالمزيد:\n\nعنوان خبر آخر عن الطقس\n"), rules)
+    assert doc.text.strip() == body  # the marker is second to last: it and the headline under it go

@@ -29,6 +29,20 @@ class LineContext:
     texts: list[str]
     breaks: frozenset[int] = frozenset()
     cache: dict = field(default_factory=dict)
+    _ranks: list[int] | None = field(default=None, repr=False)
+
+    def place(self, i: int) -> tuple[int, int]:
+        """(how many non-blank lines come before line `i`, how many there are): a rule's `position` counts the
+        lines that hold text, so a file's closing newline or a blank line between paragraphs moves nothing."""
+        ranks = self._ranks
+        if ranks is None:
+            ranks, count = [], 0
+            for text in self.texts:
+                ranks.append(count)
+                count += not text.isspace() and text != ""
+            ranks.append(count)
+            self._ranks = ranks
+        return ranks[i], ranks[-1]
 
 
 @dataclass(slots=True)
@@ -223,9 +237,15 @@ def _position(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     ((where, n),) = spec.items()
     if not isinstance(n, int) or n < 1:
         raise _fail(ctx, line, f"position.{where}: expected a positive integer")
-    if where == "first":
-        return lambda ln: ln.index < n
-    return lambda ln: ln.index >= ln.total - n
+    first = where == "first"
+
+    def pred(ln: LineView) -> bool:
+        if not ln.text or ln.text.isspace():
+            return False
+        index, total = (ln.index, ln.total) if ln.context is None else ln.context.place(ln.index)
+        return index < n if first else index >= total - n
+
+    return pred
 
 
 def _next(spec: Any, ctx: CompileContext, line: int) -> Predicate:
