@@ -129,6 +129,17 @@ def test_nothing_extra_on_stderr_when_it_is_not_a_terminal():
     assert (result.exit_code, result.stderr) == (0, "")
 
 
+def test_a_site_without_a_pack_is_named_once_and_the_run_goes_on():
+    """`--site` selects a site pack; a misspelt one would silently drop it, so the run says so once."""
+    result = invoke("clean", "--site", "bbcc", DATA / "pipe" / "pages.jsonl")
+    assert result.exit_code == 0 and result.stdout
+    assert result.stderr.splitlines() == [
+        "newsclean: warning: --site bbcc: no site pack of that name, the general rules apply "
+        "(site packs: 3alyoum, alweeam, bbc, was)"
+    ]
+    assert invoke("detect", "--site", "BBC", DATA / "pipe" / "pages.jsonl").stderr == ""
+
+
 def test_progress_bar_shows_documents_speed_and_errors_on_a_terminal():
     from rich.console import Console
 

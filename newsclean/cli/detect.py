@@ -74,7 +74,9 @@ def detect_command(**params) -> None:
         newsclean detect --format json pages.jsonl | jq .lang
     """
     check_output_paths(params)
-    rules = load_or_exit(params["rule_packs"], params["no_default_rules"], params["disable"], params["regex_timeout"])
+    rules = load_or_exit(
+        params["rule_packs"], params["no_default_rules"], params["disable"], params["regex_timeout"], params["site"]
+    )
     options = RunOptions(STEPS, params["fmt"], params["output"], stats=params["stats"], stats_json=params["stats_json"])
     job = Run(input_settings(params), rules, options, params["site"])
     names = list(params["inputs"]) or [STDIN]

@@ -30,6 +30,10 @@ def error(message: str) -> None:
     note(f"newsclean: error: {message}")
 
 
+def warning(message: str) -> None:
+    note(f"newsclean: warning: {message}")
+
+
 def is_terminal(stream) -> bool:
     try:
         return stream.isatty()

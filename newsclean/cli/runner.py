@@ -22,6 +22,7 @@ from ..compression import CompressionError, check_writable, wrap_write
 from ..decode import InputError
 from ..emit import to_jsonl, to_text
 from ..engine import PackError, RuleSet, load_rules
+from ..engine.packs import site_key
 from ..engine.patterns import RegexTimeout
 from ..inputs import STDIN, InputOptions, RawDocument, Unit, expand, read_inputs, read_units, resolve
 from ..model import Document
@@ -32,7 +33,7 @@ from ..report import Exit, Report
 from ..rewrite import jsonl_line, text_file
 from . import explain as explain_out
 from . import progress as progress_bar
-from .messages import error, note, stdout_is_terminal
+from .messages import error, note, stdout_is_terminal, warning
 from .options import input_settings
 
 
@@ -64,16 +65,23 @@ def resolve_format(fmt: str, output: str) -> str:
     return "text" if output == "-" and stdout_is_terminal() else "json"
 
 
-def load_or_exit(rule_packs: Iterable[str], no_default_rules: bool, disable: Iterable[str], timeout: float) -> RuleSet:
-    """The rule set, or exit 2 with the pack error before any input is touched."""
+def load_or_exit(
+    rule_packs: Iterable[str], no_default_rules: bool, disable: Iterable[str], timeout: float, site: str | None = None
+) -> RuleSet:
+    """The rule set, or exit 2 with the pack error before any input is touched. A `--site` without a pack of its
+    own is no error (most sites have none), but a misspelt one would silently drop its pack: say so once."""
     try:
-        return load_rules(rule_packs, defaults=not no_default_rules, disable=disable, timeout=timeout)
+        rules = load_rules(rule_packs, defaults=not no_default_rules, disable=disable, timeout=timeout)
     except PackError as exc:
         error(str(exc))
         raise SystemExit(Exit.USAGE) from None
     except OSError as exc:  # shipped packs missing or unreadable: a broken install, not a bad input
         error(f"cannot load the rule packs: {exc}")
         raise SystemExit(Exit.USAGE) from None
+    if site_key(site) is not None and site_key(site) not in rules.sites:
+        known = ", ".join(sorted(rules.sites)) or "none"
+        warning(f"--site {site}: no site pack of that name, the general rules apply (site packs: {known})")
+    return rules
 
 
 def to_document(raw: RawDocument, site: str | None) -> Document:
@@ -501,7 +509,9 @@ def run_command(params: dict, steps: Iterable[str], write_back: WriteBack = Writ
         if "fmt" in params and ctx.get_parameter_source("fmt") is ParameterSource.COMMANDLINE:
             usage_error("--in-place writes each file in its own format (.txt text, .jsonl records); drop --format")
     check_output_paths(params)
-    rules = load_or_exit(params["rule_packs"], params["no_default_rules"], params["disable"], params["regex_timeout"])
+    rules = load_or_exit(
+        params["rule_packs"], params["no_default_rules"], params["disable"], params["regex_timeout"], params["site"]
+    )
     options = RunOptions(
         steps=tuple(steps),
         fmt=resolve_format(params.get("fmt", "text"), output),
