@@ -28,7 +28,20 @@ from .lang import decided, detect
 from .lines import Line, removal_ranges, split_lines
 from .model import Document, Story
 from .openers import glued_cut, words
-from .storylines import BLANK, BODY, DATE, DATELINE, HEAD, MARKER, OTHER, SKIP, full_body, kind, licensed_head
+from .storylines import (
+    BLANK,
+    BODY,
+    DATE,
+    DATELINE,
+    HEAD,
+    MARKER,
+    OTHER,
+    SKIP,
+    continues,
+    full_body,
+    kind,
+    licensed_head,
+)
 
 SEPARATOR_RULE = "structure.story-separator"
 BREAK_RULE = "structure.story-break"
@@ -350,7 +363,7 @@ def plan_stories(units: list[Unit]) -> Plan:
             if listed and (body is None or body.kind in (MARKER, BODY, OTHER, SEPARATOR)):
                 # a related list (no body of its own: the page or the story ends after it), or links inside an
                 # article that runs on after them, the article's own subheading over its next paragraph aside
-                if body is not None and body.kind == BODY:
+                if body is not None and body.kind == BODY and not u.link:
                     listed = _links_only(units, listed)
                 plan.junk.update(dict.fromkeys([i, *listed], u.rule.id))
                 story.extend(units[k] for k in run if k not in listed)
@@ -393,31 +406,77 @@ def plan_stories(units: list[Unit]) -> Plan:
     return plan
 
 
-# A subheading that carries the article's argument on ("إذاً، ما سبب ...؟", "لكن، ..."): no headline opens so.
-_CARRIES_ON = re.compile(r"^\W*(?:[إا]ذاً?|[إا]ذن|لكن|ولكن|لذلك|لذا|وبالتالي|ومع\s+ذلك|و?في\s+المقابل)\s*[،,]")
+# A line that carries the article's argument on ("إذاً، ما سبب ...؟", "لكن الوزير ...", "قال ..."): no headline
+# opens so.
+_CARRIES_ON = re.compile(
+    r"^\W*(?:(?:[إا]ذاً?|[إا]ذن|لذلك|لذا|وبالتالي|ومع\s+ذلك|و?في\s+المقابل)\s*[،,]|(?:و?لكن|و?قال|و?قالت)\s)"
+)
 # A pull quote: a line that is one quotation and nothing else.
 _PULL_QUOTE = re.compile(r"^\s*[\"“«][^\"“”«»]+[\"”»]\s*$")
-_QUOTE_WORDS = 4
+# An item of the article's own list (a bullet, a dash, a number): a related list is a list of bare headlines.
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•●▪*·]|[0-9٠-٩۰-۹]{1,2}\s*[.)\-–])\s*\S")
+# The line a page prints where a list of links ends (screen-reader text): what follows is the article's again.
+_LIST_END = re.compile(r"^\W*(?:end\s+of\s+list|نهاية\s+القائمة|پایان\s+(?:فهرست|لیست))\W*$", re.IGNORECASE)
+# A speaker's label before a line of an interview ("ایسنا: ...؟", "الجزيرة نت: ..."): a few words and a colon.
+_LABEL = re.compile(r"^\W*([^\s:：]+(?:\s+[^\s:：]+){0,2})\s*[:：]\s*\S")
+# A subheading is a few words; a related story's headline says more.
+_SUBHEAD_WORDS = 3
 
 
 def _links_only(units: list[Unit], listed: list[int]) -> list[int]:
-    """The headlines of a related list inside an article, less the last ones that are the article's own
-    subheadings over its next paragraph: one that carries the argument on, or a pull quote (a line that is one
-    quotation, or whose words, four or more, stand in the article's body too: a related story's headline is not
-    written into this one)."""
-    body = None
-    while listed:
-        text = units[listed[-1]].text
-        if not (_CARRIES_ON.match(text) or _PULL_QUOTE.match(text)):
-            said = " ".join(words(text))
-            if len(said.split()) < _QUOTE_WORDS:
-                break
-            if body is None:
-                body = " \n ".join(" ".join(words(u.text)) for u in units if u.kind == BODY)
-            if f" {said} " not in f" {body} ":
-                break
+    """The headlines of a related list inside an article, less what follows the line that ends the list and the
+    last ones that are the article's own lines over its next paragraph."""
+    ends = [n for n, k in enumerate(listed) if _LIST_END.match(units[k].text)]
+    if ends:
+        listed = listed[: ends[-1] + 1]
+    page = _Article(units, set(listed))
+    while listed and page.owns(units[listed[-1]].text):
         listed = listed[:-1]
     return listed
+
+
+class _Article:
+    """The article around a related list, read for what tells its own lines from the list's (each part read once,
+    when first asked)."""
+
+    def __init__(self, units: list[Unit], listed: set[int]) -> None:
+        self.units = units
+        self.listed = listed
+        self._body: str | None = None
+        self._labels: set[str] | None = None
+
+    def owns(self, text: str) -> bool:
+        """Whether a line is the article's: a subheading (a few words, or one that carries the argument on), an
+        item of a list, a question of an interview (its speaker's label opens other lines of the page), or a pull
+        quote (a line that is one quotation, or whose words stand in the article's body too: a related story's
+        headline is not written into this one)."""
+        if _LIST_END.match(text):
+            return False
+        if _CARRIES_ON.match(text) or continues(text) or _PULL_QUOTE.match(text) or _LIST_ITEM.match(text):
+            return True
+        said = " ".join(words(text))
+        if len(said.split()) <= _SUBHEAD_WORDS:
+            return True
+        label = _LABEL.match(text) if text.rstrip().endswith(("؟", "?")) else None
+        if label is not None and label.group(1) in self.labels():
+            return True
+        return f" {said} " in f" {self.body()} "
+
+    def body(self) -> str:
+        if self._body is None:
+            self._body = " \n ".join(" ".join(words(u.text)) for u in self.units if u.kind == BODY)
+        return self._body
+
+    def labels(self) -> set[str]:
+        """The speakers' labels that open the page's lines outside the list and its links."""
+        if self._labels is None:
+            self._labels = set()
+            for k, u in enumerate(self.units):
+                if k not in self.listed and not u.after_marker and u.kind not in (MARKER, SEPARATOR):
+                    label = _LABEL.match(u.text)
+                    if label is not None:
+                        self._labels.add(label.group(1))
+        return self._labels
 
 
 def _license_heads(units: list[Unit]) -> None:
