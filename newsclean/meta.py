@@ -28,8 +28,9 @@ def extract(rule: Rule, text: str, lang: str | None, spelled: str | None = None)
         m = rule.value_pattern.search(probe)
         if m:
             a, b = m.span("value" if "value" in m.re.groupindex else 1 if m.re.groups else 0)
-        elif rule.meta_field in ("source", "author"):
-            return None, text.strip()  # the rule says where its value is; a line without one names nobody
+        elif rule.meta_field in ("source", "author", "tags"):
+            # the rule says where its value is: a line without one (a tag label alone) names nobody, no tag
+            return ([] if rule.meta_field == "tags" else None), text.strip()
     else:
         m = _AFTER_LABEL.match(probe)
         if m and rule.meta_field != "date":
@@ -42,14 +43,17 @@ def extract(rule: Rule, text: str, lang: str | None, spelled: str | None = None)
         found = find_date(piece, lang)
         return (found.date, found.text) if found else (None, piece.strip(_EDGES))
     if rule.meta_field == "tags":
-        return tags_of(piece, rule.drop_words), piece
+        return tags_of(piece, rule.drop_words, rule.one_tag), piece
     return piece.strip(_EDGES) or None, piece
 
 
-def tags_of(text: str, drop: frozenset[str]) -> list[str]:
-    """Tags from a tag line: split on list separators (or on spaces when there are none), menu words out,
-    repeats out (compared folded), order kept."""
-    parts = _TAG_SEPARATORS.split(text) if _TAG_SEPARATORS.search(text) else text.split()
+def tags_of(text: str, drop: frozenset[str], one: bool = False) -> list[str]:
+    """Tags from a tag line: split on list separators (or on spaces when there are none; `one`: the line is one
+    tag), menu words out, repeats out (compared folded), order kept."""
+    if one:
+        parts = [text]
+    else:
+        parts = _TAG_SEPARATORS.split(text) if _TAG_SEPARATORS.search(text) else text.split()
     out: list[str] = []
     seen: set[str] = set()
     for part in parts:

@@ -67,6 +67,8 @@ UNGATED = {
     "ar.byline.name-place",
     "ar.byline.name-over-contact",
     "ar.nav.menu-line",
+    "ar.meta.tags-list",
+    "fa.meta.tags-list",
     "fa.byline.name-role",
     "fa.meta.star-source",
     "sites.3alyoum.byline",

@@ -283,6 +283,7 @@ def test_with_date_records_the_line_date_beside_the_source(tmp_path):
         ("kind: span\nmatch: {repeats: {min_words: 0}}", "repeats.min_words"),
         ("kind: span\nmatch: {lines: 3}", "a span rule's match must be one of"),
         ("kind: line\nmatch: {regex: a}\naction: {meta: date, with_date: true}", "with_date: a date rule"),
+        ("kind: line\nmatch: {regex: a}\naction: {meta: source, one_tag: true}", "one_tag: true or false, for a tags"),
     ],
 )
 def test_new_matchers_are_validated_on_load(tmp_path, rule, message):

@@ -69,6 +69,19 @@ def test_tag_tail_gives_tags(rules):
     assert text == "وجرى الحادث أمس على طريق المدينة."
 
 
+def test_tags_one_to_a_line_under_a_label_alone(rules):
+    """The label alone names no tag (its words are not tags); the lines under it that close the page are one tag
+    each."""
+    body = "وختم الوزير كلمته بالدعوة إلى التهدئة وضبط النفس في المنطقة."
+    meta, text = _meta(rules, f"{body}\nكلمات مفتاحية\nنبيه بري\nالانتخابات الرئاسية")
+    assert (meta["tags"], text) == (["نبيه بري", "الانتخابات الرئاسية"], body)
+    meta, text = _meta(rules, f"{body}\nكلمات مفتاحية")
+    assert (meta["tags"], text) == ([], body)
+    persian = "رئیس سازمان گفت این طرح از هفته آینده در همه استان‌ها اجرا می‌شود."
+    meta, text = _meta(rules, f"{persian}\nبرچسب‌ها\nبورس تهران\nحافظ")
+    assert (meta["tags"], text) == (["بورس تهران", "حافظ"], persian)
+
+
 def test_persian_signature_source_and_end_mark(rules):
     # Fars News (Persian course data, Apache-2.0), abridged
     page = (

@@ -52,6 +52,7 @@ class Rule:
     meta_field: str | None = None
     value_pattern: Any = None
     drop_words: frozenset[str] = frozenset()
+    one_tag: bool = False  # a tags rule's value is one tag (tags set one to a line), not a list of them
     keep: bool = False
     with_date: bool = False
     inline: bool = False
@@ -223,7 +224,7 @@ def _compile_action(rule: Rule, op: str, options: dict, ctx: CompileContext, fai
     allowed = {
         "drop": {"drop"},
         "title": {"title"},
-        "meta": {"meta", "value", "drop_words", "keep", "with_date"},
+        "meta": {"meta", "value", "drop_words", "keep", "with_date", "one_tag"},
         "split": {"split"},
         "map": {"map"},
         "replace": {"replace"},
@@ -254,6 +255,10 @@ def _compile_action(rule: Rule, op: str, options: dict, ctx: CompileContext, fai
         if with_date and fld == "date":
             raise fail("action", "with_date: a date rule reads the date already")
         rule.with_date = with_date
+        one_tag = options.get("one_tag", False)
+        if not isinstance(one_tag, bool) or (one_tag and fld != "tags"):
+            raise fail("action", "one_tag: true or false, for a tags rule")
+        rule.one_tag = one_tag
     elif op == "split":
         conf = options.get("split")
         conf = conf if isinstance(conf, dict) else {}
