@@ -440,6 +440,16 @@ def test_a_pack_extends_a_pack_beside_it_whatever_the_working_folder(tmp_path, m
     assert rules.by_id("parent.x") is not None
 
 
+def test_a_folder_named_like_a_shipped_pack_does_not_hide_it(tmp_path, monkeypatch):
+    """A corpus repository may hold an `ar/` folder or a file named `base`: the shipped packs load all the same."""
+    (tmp_path / "ar").mkdir()
+    (tmp_path / "sites").mkdir()
+    (tmp_path / "base").write_text("not a pack", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    rules = load_rules()
+    assert rules.by_id("ar.meta.tags-line") is not None and "bbc" in rules.sites
+
+
 def test_a_title_rule_example_names_the_title_it_gives(tmp_path):
     from newsclean.examples import run_examples
 

@@ -133,17 +133,19 @@ class _Loader:
         self._loading: list[str] = []
 
     def resolve(self, name_or_path: str, origin: str = "--rules", line: int = 0) -> tuple[str, Path, bool]:
-        """A pack reference as (key, file, trusted): a path to a YAML file, or the name of a shipped pack."""
+        """A pack reference as (key, file, trusted): a path to a YAML file, or the name of a shipped pack. A
+        shipped pack's name wins over a file or folder of that name in the working folder (a corpus repository may
+        well hold an `ar/` folder); a path with a YAML suffix is always a path."""
         path = Path(name_or_path)
+        shipped = rules_dir() / f"{name_or_path}.yaml"
+        if path.suffix not in (".yaml", ".yml") and shipped.is_file():
+            return f"shipped:{name_or_path}", shipped, True
         if path.suffix in (".yaml", ".yml") or path.exists():
             if not path.is_file():
                 raise PackError(origin, line, f"rule pack {name_or_path!r} not found")
             return str(path.resolve()), path, False
-        shipped = rules_dir() / f"{name_or_path}.yaml"
-        if not shipped.is_file():
-            known = ", ".join(shipped_packs())
-            raise PackError(origin, line, f"no rule pack named {name_or_path!r} (shipped packs: {known})")
-        return f"shipped:{name_or_path}", shipped, True
+        known = ", ".join(shipped_packs())
+        raise PackError(origin, line, f"no rule pack named {name_or_path!r} (shipped packs: {known})")
 
     def load(self, name_or_path: str, origin: str = "--rules", line: int = 0) -> Pack:
         key, path, trusted = self.resolve(name_or_path, origin, line)
