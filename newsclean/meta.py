@@ -48,12 +48,12 @@ def extract(rule: Rule, text: str, lang: str | None, spelled: str | None = None)
 
 
 def tags_of(text: str, drop: frozenset[str], one: bool = False) -> list[str]:
-    """Tags from a tag line: split on list separators (or on spaces when there are none; `one`: the line is one
-    tag), menu words out, repeats out (compared folded), order kept."""
-    if one:
-        parts = [text]
+    """Tags from a tag line: split on list separators (or, when there are none, on spaces; with `one` the line
+    is one tag then), menu words out, repeats out (compared folded), order kept."""
+    if _TAG_SEPARATORS.search(text):
+        parts = _TAG_SEPARATORS.split(text)
     else:
-        parts = _TAG_SEPARATORS.split(text) if _TAG_SEPARATORS.search(text) else text.split()
+        parts = [text] if one else text.split()
     out: list[str] = []
     seen: set[str] = set()
     for part in parts:

@@ -155,7 +155,7 @@ def page_units(doc: Document, lines: list[Line], rules: RuleSet, breaks: frozens
     tried: list[list[int]] = [[] for _ in lines]
     if inline:
         tried = _inline_index(inline, rules.scanner).candidates("split", [ln.text for ln in lines])
-    total = sum(not ln.is_separator and not ln.text.isspace() and ln.text != "" for ln in lines)
+    total = sum(not ln.is_separator and bool(ln.text.strip()) for ln in lines)
     state: dict = {}
     units: list[Unit] = []
     i = -1
@@ -168,7 +168,7 @@ def page_units(doc: Document, lines: list[Line], rules: RuleSet, breaks: frozens
             units.append(Unit(ln.start, ln.end, ln.text, SEPARATOR, k))
             continue
         text = ln.text
-        i += text != "" and not text.isspace()  # a rule's `position` counts the lines that hold text
+        i += bool(text.strip())  # a rule's `position` counts the lines that hold text
         fits = [r for r, most in whole if most is None or len(text) <= most] if len(text) <= longest else None
         if fits:
             view = LineView(text, i, total)
@@ -364,6 +364,7 @@ def plan_stories(units: list[Unit]) -> Plan:
                 # a related list (no body of its own: the page or the story ends after it), or links inside an
                 # article that runs on after them, the article's own subheading over its next paragraph aside
                 if body is not None and body.kind == BODY and not u.link:
+                    # a link line's headline stands beside its marker: it is never the article's own line
                     listed = _links_only(units, listed)
                 plan.junk.update(dict.fromkeys([i, *listed], u.rule.id))
                 story.extend(units[k] for k in run if k not in listed)

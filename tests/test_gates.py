@@ -69,6 +69,8 @@ UNGATED = {
     "ar.nav.menu-line",
     "ar.meta.tags-list",
     "fa.meta.tags-list",
+    "ar.nav.menu-items",
+    "fa.nav.menu-items",
     "fa.byline.name-role",
     "fa.meta.star-source",
     "sites.3alyoum.byline",

@@ -38,6 +38,25 @@ def test_neighbour_skips_blank_lines_and_stops_at_a_story_break():
     assert LineView("أ", 0, 1).neighbour(1) is None  # no context: no neighbours
 
 
+def test_head_is_what_stands_above_a_story_s_first_paragraph():
+    ctx = matchers.CompileContext(file="t", rule="t", wordlists=lambda name, line: frozenset(), trusted=True, timeout=1)
+    head = matchers.compile_matcher({"head": True}, ctx, 1)
+    texts = ["هسبريس", "سياسة", "عنوان الخبر هنا", "نص الفقرة الأولى من الخبر.", "عنوان فرعي", "بعد الفاصل", "نص."]
+    ctx = LineContext(texts, frozenset({4}))  # a story separator follows line 4
+    assert [head(LineView(t, i, len(texts), ctx)) for i, t in enumerate(texts)] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+        True,
+        True,
+    ]
+    listed = ["عنوان الخبر", "وتشمل الخطة ثلاثة قطاعات هي:", "الصحة"]
+    ctx = LineContext(listed)
+    assert [head(LineView(t, i, 3, ctx)) for i, t in enumerate(listed)] == [True, True, False]
+
+
 # A line rule that reads the next line: the line before `النهاية` goes.
 BEFORE_THE_END = """
 - id: mine.before-end
@@ -284,6 +303,8 @@ def test_with_date_records_the_line_date_beside_the_source(tmp_path):
         ("kind: span\nmatch: {lines: 3}", "a span rule's match must be one of"),
         ("kind: line\nmatch: {regex: a}\naction: {meta: date, with_date: true}", "with_date: a date rule"),
         ("kind: line\nmatch: {regex: a}\naction: {meta: source, one_tag: true}", "one_tag: true or false, for a tags"),
+        ("kind: line\nmatch: {head: 1}", "head: expected true"),
+        ("kind: line\nmatch: {head: {paragraph_words: 0}}", "head.paragraph_words"),
     ],
 )
 def test_new_matchers_are_validated_on_load(tmp_path, rule, message):

@@ -77,6 +77,8 @@ def test_tags_one_to_a_line_under_a_label_alone(rules):
     assert (meta["tags"], text) == (["نبيه بري", "الانتخابات الرئاسية"], body)
     meta, text = _meta(rules, f"{body}\nكلمات مفتاحية")
     assert (meta["tags"], text) == ([], body)
+    meta, _ = _meta(rules, f"{body}\nالوسوم\nغزة، لبنان")
+    assert meta["tags"] == ["غزة", "لبنان"]  # a list on one line is still a list
     persian = "رئیس سازمان گفت این طرح از هفته آینده در همه استان‌ها اجرا می‌شود."
     meta, text = _meta(rules, f"{persian}\nبرچسب‌ها\nبورس تهران\nحافظ")
     assert (meta["tags"], text) == (["بورس تهران", "حافظ"], persian)

@@ -69,7 +69,8 @@ def load_or_exit(
     rule_packs: Iterable[str], no_default_rules: bool, disable: Iterable[str], timeout: float, site: str | None = None
 ) -> RuleSet:
     """The rule set, or exit 2 with the pack error before any input is touched. A `--site` without a pack of its
-    own is no error (most sites have none), but a misspelt one would silently drop its pack: say so once."""
+    own is no error (most sites have none), but a misspelt one would silently drop its pack: say so once (site
+    packs load with the default packs only)."""
     try:
         rules = load_rules(rule_packs, defaults=not no_default_rules, disable=disable, timeout=timeout)
     except PackError as exc:
@@ -78,8 +79,9 @@ def load_or_exit(
     except OSError as exc:  # shipped packs missing or unreadable: a broken install, not a bad input
         error(f"cannot load the rule packs: {exc}")
         raise SystemExit(Exit.USAGE) from None
-    if site_key(site) is not None and site_key(site) not in rules.sites:
-        known = ", ".join(sorted(rules.sites)) or "none"
+    key = site_key(site)
+    if key is not None and not no_default_rules and key not in rules.sites:
+        known = ", ".join(sorted(rules.sites))
         warning(f"--site {site}: no site pack of that name, the general rules apply (site packs: {known})")
     return rules
 

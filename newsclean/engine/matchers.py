@@ -39,7 +39,7 @@ class LineContext:
             ranks, count = [], 0
             for text in self.texts:
                 ranks.append(count)
-                count += not text.isspace() and text != ""
+                count += bool(text.strip())
             ranks.append(count)
             self._ranks = ranks
         return ranks[i], ranks[-1]
@@ -240,7 +240,7 @@ def _position(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     first = where == "first"
 
     def pred(ln: LineView) -> bool:
-        if not ln.text or ln.text.isspace():
+        if not ln.text.strip():
             return False
         index, total = (ln.index, ln.total) if ln.context is None else ln.context.place(ln.index)
         return index < n if first else index >= total - n
@@ -266,6 +266,43 @@ def _prev(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     def test(ln: LineView) -> bool:
         other = ln.neighbour(-1)
         return other is not None and pred(other)
+
+    return test
+
+
+def _head(spec: Any, ctx: CompileContext, line: int) -> Predicate:
+    """The line stands above its story's first paragraph, in the page's head (the site's name, a menu, the
+    headline, the date): no line before it in its story ends with a full stop or a colon, or runs to
+    `paragraph_words` words. A colon opens the article's own list; a menu comes before the headline."""
+    if spec is True:
+        spec = {}
+    if not isinstance(spec, dict):
+        raise _fail(ctx, line, "head: expected true or {paragraph_words: N}")
+    _check_keys(spec, {"paragraph_words"}, "head", ctx, line)
+    most = spec.get("paragraph_words", 15)
+    if not isinstance(most, int) or isinstance(most, bool) or most < 1:
+        raise _fail(ctx, line, "head.paragraph_words: expected a positive integer")
+    key = object()
+
+    def heads(context: LineContext) -> list[bool]:
+        out, open_ = [], True
+        for i, text in enumerate(context.texts):
+            out.append(open_)
+            t = text.rstrip(" \"'»”)]")
+            if t.endswith((".", ":", "：")) or len(text.split()) >= most:
+                open_ = False
+            if i in context.breaks:
+                open_ = True
+        return out
+
+    def test(ln: LineView) -> bool:
+        context = ln.context
+        if context is None:
+            return ln.index == 0
+        found = context.cache.get(key)
+        if found is None:
+            found = context.cache[key] = heads(context)
+        return found[ln.index]
 
     return test
 
@@ -488,6 +525,7 @@ MATCHERS: dict[str, Callable[[Any, CompileContext, int], Predicate]] = {
     "next": _next,
     "prev": _prev,
     "near": _near,
+    "head": _head,
     "block": _block,
     "run": _run,
     "date": _date,
