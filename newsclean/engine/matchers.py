@@ -274,14 +274,7 @@ def _head(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     """The line stands above its story's first paragraph, in the page's head (the site's name, a menu, the
     headline, the date): no line before it in its story ends with a full stop or a colon, or runs to
     `paragraph_words` words. A colon opens the article's own list; a menu comes before the headline."""
-    if spec is True:
-        spec = {}
-    if not isinstance(spec, dict):
-        raise _fail(ctx, line, "head: expected true or {paragraph_words: N}")
-    _check_keys(spec, {"paragraph_words"}, "head", ctx, line)
-    most = spec.get("paragraph_words", 15)
-    if not isinstance(most, int) or isinstance(most, bool) or most < 1:
-        raise _fail(ctx, line, "head.paragraph_words: expected a positive integer")
+    most = _int_option(spec, "head", "paragraph_words", 15, 1, ctx, line)
     key = object()
 
     def heads(context: LineContext) -> list[bool]:
@@ -444,14 +437,7 @@ def _run(spec: Any, ctx: CompileContext, line: int) -> Predicate:
 def _date(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     """The line is a date line (`dates.read_date_line`): a date, and besides its dates nothing but weekdays,
     times and date words (`date_line_words` in data/months.yaml), or at most `max_other_words` other words."""
-    if spec is True:
-        spec = {}
-    if not isinstance(spec, dict):
-        raise _fail(ctx, line, "date: expected true or a mapping with max_other_words")
-    _check_keys(spec, {"max_other_words"}, "date", ctx, line)
-    most = spec.get("max_other_words", 0)
-    if not isinstance(most, int) or most < 0:
-        raise _fail(ctx, line, "date.max_other_words: expected a non-negative integer")
+    most = _int_option(spec, "date", "max_other_words", 0, 0, ctx, line)
     from ..dates import read_date_line
 
     def test(ln: LineView) -> bool:
@@ -506,6 +492,19 @@ def _list_of(spec: Any, name: str, ctx: CompileContext, line: int) -> list[Predi
         raise _fail(ctx, line, f"{name}: expected a non-empty list of matchers")
     lines = getattr(spec, "item_lines", [line] * len(spec))
     return [compile_matcher(s, ctx, ln) for s, ln in zip(spec, lines)]
+
+
+def _int_option(spec: Any, name: str, key: str, default: int, low: int, ctx: CompileContext, line: int) -> int:
+    """A matcher written `true` or `{key: N}` (N at least `low`): N, or the default."""
+    if spec is True:
+        spec = {}
+    if not isinstance(spec, dict):
+        raise _fail(ctx, line, f"{name}: expected true or {{{key}: N}}")
+    _check_keys(spec, {key}, name, ctx, line)
+    value = spec.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < low:
+        raise _fail(ctx, line, f"{name}.{key}: expected an integer of at least {low}")
+    return value
 
 
 def _check_keys(spec: dict, allowed: set[str], name: str, ctx: CompileContext, line: int) -> None:
