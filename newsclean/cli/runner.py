@@ -211,8 +211,8 @@ def _task_size(task: UnitResult) -> int:
 
 
 def _rewrite_chunk(state: tuple[RuleSet, RunOptions, str | None, InputOptions], chunk: list) -> list[UnitResult]:
-    """A worker's share of `-j N` with `--in-place` or `check`: each unit's new bytes, the same function as on one
-    process (`rewritten`)."""
+    """A worker's share of `-j N` with `--in-place` or `check`: each unit's new bytes (`rewritten`), made by the
+    same `process` and `new_bytes` as on one process."""
     rules, options, site, input_options = state
     for task in chunk:
         if task.unit is not None:
