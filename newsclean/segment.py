@@ -417,7 +417,9 @@ _PULL_QUOTE = re.compile(r"^\s*[\"“«][^\"“”«»]+[\"”»]\s*$")
 # An item of the article's own list (a bullet, a dash, a number): a related list is a list of bare headlines.
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•●▪*·]|[0-9٠-٩۰-۹]{1,2}\s*[.)\-–])\s*\S")
 # The line a page prints where a list of links ends (screen-reader text): what follows is the article's again.
-_LIST_END = re.compile(r"^\W*(?:end\s+of\s+list|نهاية\s+القائمة|پایان\s+(?:فهرست|لیست))\W*$", re.IGNORECASE)
+_LIST_END = re.compile(
+    r"^\W*(?:end\s+of\s+list|نهاية\s+القائمة|پایان\s+(?:فهرست|لیست|مطالب\s+(?:پیشنهادی|مرتبط)))\W*$", re.IGNORECASE
+)
 # A speaker's label before a line of an interview ("ایسنا: ...؟", "الجزيرة نت: ..."): a few words and a colon.
 _LABEL = re.compile(r"^\W*([^\s:：]+(?:\s+[^\s:：]+){0,2})\s*[:：]\s*\S")
 # A subheading is a few words; a related story's headline says more.
