@@ -183,11 +183,7 @@ def _score(
         return strong + 5.0 + max(min(ev.lede, 3.0), -4.0) - 8.0 * cohesion - 2.0 * ev.continuation
     # no marker: the headline needs a body that opens fresh and speaks of something else
     s = strong + 2.8 + max(min(ev.lede, 2.0), -4.0) - 12.0 * cohesion
-    if not ev.question or len(title.split()) >= 6 or cohesion < 0.05:
-        # a lede restates its own headline; the paragraph under a short question subhead answers it so too, in
-        # the article's words (a merged article's question shares none)
-        s += 1.5 * ev.title_in_lede
-    s -= 3.0 * title_in_prev  # ... not the story's
+    s += 1.5 * ev.title_in_lede - 3.0 * title_in_prev  # a lede restates its own headline, not the story's
     if len(title.split()) <= 3:
         s -= 1.5  # two- and three-word lines are subheads or captions far more often than titles
     if ev.question:
