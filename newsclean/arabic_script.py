@@ -135,14 +135,16 @@ def final_is_alef_maksura(stem: str, alef: Counter, yeh: Counter, known: frozens
     return any(key + "\u0649" in known for key in keys)
 
 
-def arabic_yeh(text: str, lang: str | None = None) -> Fix:
+def arabic_yeh(text: str, lang: str | None = None, page: bool = True) -> Fix:
     """Farsi yeh in Arabic text: ي inside a word; at the end ى where the word is known with ى, else ي.
 
-    `إلی` -> `إلى`, `المولی` -> `المولى`, `كیعیشوه` -> `كيعيشوه`, `فی` -> `في`.
+    `إلی` -> `إلى`, `المولی` -> `المولى`, `كیعیشوه` -> `كيعيشوه`, `فی` -> `في`. With `page` false, only the
+    shipped list knows words: the spelling the rules are written in, not the page's (`فی` stays `في` on a page
+    that writes `فى`).
     """
     if "\u06cc" not in text:
         return []
-    alef, yeh = _spellings(text)
+    alef, yeh = _spellings(text) if page else (Counter(), Counter())
     known = alef_maksura_words()
     out: Fix = []
     for m in _YEH_WORD.finditer(text):
@@ -250,6 +252,16 @@ def arabic_zwnj(text: str, lang: str | None = None) -> Fix:
         pos += len(line) + 1
     return out
 
+
+def _arabic_yeh_as_rules_spell(text: str, lang: str | None = None) -> Fix:
+    return arabic_yeh(text, lang, page=False)
+
+
+# How the Arabic junk rules read Persian letters (`chars.read_as`): as the rules spell words, whatever the page
+# does. The Persian letters of a page fixed for Persian hide how its Arabic lines spelled a final ى or ي, so the
+# page's own spelling would read `اشترک فی` as `اشترك فى` on a page that writes `فى` elsewhere, where the line
+# fixed for Arabic read `اشترك في`: the junk rules would find different junk in the two letters.
+arabic_yeh.reading = _arabic_yeh_as_rules_spell
 
 # The characters whose fate the fixer decides from their whole line: where a later step cuts such a line, what is
 # left of it is judged again (`chars.judged_by_line`).

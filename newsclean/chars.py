@@ -183,11 +183,14 @@ def judged_by_line(doc: Document, rules: RuleSet) -> bool:
 def read_as(text: str, rules: RuleSet, lang: str) -> str:
     """`text` as `lang`'s chars rules would spell it, where they put one character for one (the letters Arabic and
     Persian write differently: `علی` is `على` in Arabic), so that an offset into the result is one into `text`.
+    A fixer with a `reading` spells the words as the rules do, not as the page does (`arabic_script.arabic_yeh`).
 
     A page that mixes the languages has its characters fixed for one of them; the other's junk rules read it so
     (`کلمات دلالیة` is the Arabic tag line)."""
     for rule in rules.select("chars", lang, "chars"):
-        fixes = [Pending(s, e, new, rule.id) for s, e, new in rule_edits(rule, text, lang) if e - s == len(new)]
+        reading = getattr(rule.fixer, "reading", None) if rule.op == "fix" else None
+        edits = reading(text, lang) if reading is not None else rule_edits(rule, text, lang)
+        fixes = [Pending(s, e, new, rule.id) for s, e, new in edits if e - s == len(new)]
         if fixes:
             text = replay(text, fixes)
     return text

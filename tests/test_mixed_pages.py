@@ -43,6 +43,16 @@ def test_junk_pieces_of_both_languages_go_from_lines_of_one_page(rules):
     assert [e.rule for e in doc.log.edits if e.removed] == ["ar.promo.follow-tail", "fa.source.end-mark"]
 
 
+def test_arabic_junk_in_persian_letters_is_read_as_the_rules_spell_it_not_as_the_page_does(rules):
+    """A page that writes `فى` elsewhere: its promo line in Persian letters (`اشترک فی`) is read `اشترك في`, as the
+    rule spells it and as the line read before its letters were made Persian."""
+    arabic = "حرصت على فهم ما جرى من أحداث فى مباراة الأهلى الإفريقية مع فريق مونانا."
+    text = f"{FA[0]}\nاشترک فی النشرة البریدیة\n{arabic}"
+    doc = _stripped(rules, text, ("ar", "fa"))
+    assert doc.text == f"{FA[0]}\n{arabic}"
+    assert [e.rule for e in doc.log.edits if e.removed] == ["ar.promo.follow"]
+
+
 @pytest.mark.parametrize(
     ("line", "fixed_for", "rule", "author"),
     [
