@@ -436,12 +436,24 @@ def _run(spec: Any, ctx: CompileContext, line: int) -> Predicate:
 
 def _date(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     """The line is a date line (`dates.read_date_line`): a date, and besides its dates nothing but weekdays,
-    times and date words (`date_line_words` in data/months.yaml), or at most `max_other_words` other words."""
-    most = _int_option(spec, "date", "max_other_words", 0, 0, ctx, line)
+    times and date words (`date_line_words` in data/months.yaml), or at most `max_other_words` other words; with
+    `since`, a date of that year or later (a page is not published before the web: `5 يونيو 1967` alone is the
+    subject of an anniversary piece). A Hijri reading is not judged: read without the page's language, digits
+    alone (`15/7/1383`) are taken for a Hijri date where a Persian page means a Solar Hijri one."""
+    if spec is True:
+        spec = {}
+    if not isinstance(spec, dict):
+        raise _fail(ctx, line, "date: expected true or {max_other_words: N, since: YEAR}")
+    _check_keys(spec, {"max_other_words", "since"}, "date", ctx, line)
+    most = _int_option({"max_other_words": spec.get("max_other_words", 0)}, "date", "max_other_words", 0, 0, ctx, line)
+    since = _int_option({"since": spec.get("since", 0)}, "date", "since", 0, 0, ctx, line)
     from ..dates import read_date_line
 
     def test(ln: LineView) -> bool:
-        return read_date_line(ln.text, None, most) is not None
+        found = read_date_line(ln.text, None, most)
+        if found is None:
+            return False
+        return not since or found.calendar == "hijri" or int(found.date[:4]) >= since
 
     return test
 
