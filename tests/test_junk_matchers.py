@@ -186,6 +186,28 @@ def test_date_matcher_tells_date_lines_from_prose(tmp_path):
     assert [(f.value, f.text) for f in doc.found] == [("2024-01-04", "4 يناير 2024"), ("2015-08-10", "10 أغسطس 2015")]
 
 
+def test_date_matcher_since_leaves_dates_before_that_year_alone_but_not_hijri_readings(tmp_path):
+    rules = load_rules(
+        [
+            _pack(
+                tmp_path,
+                """
+                - id: mine.date
+                  kind: line
+                  match: {date: {since: 1990}}
+                  action: drop
+                  examples: [{in: "x", match: false}]
+                """,
+            )
+        ],
+        defaults=False,
+    )
+    # 1967 is before the web; 1383 alone reads as Hijri (1963) without a language, where a Persian page means the
+    # Solar Hijri 2004: a Hijri reading is not judged, and the line goes like the 2024 one
+    text = "5 يونيو 1967\n15/7/1383\nالخميس، 4 يناير 2024"
+    assert _strip(rules, text).text == "5 يونيو 1967"
+
+
 def _repeats_rules(tmp_path):
     """A pack of one rule: sentences of five words and twenty characters or more, taken out when repeated."""
     return load_rules(
@@ -299,6 +321,8 @@ def test_with_date_records_the_line_date_beside_the_source(tmp_path):
             "runs before the language is known",
         ),
         ("kind: line\nmatch: {date: {max_other_words: -1}}", "date.max_other_words"),
+        ("kind: line\nmatch: {date: {since: 1990.5}}", "date.since"),
+        ("kind: line\nmatch: {date: {until: 2000}}", "date: unknown option 'until'"),
         ("kind: span\nmatch: {repeats: {min_words: 0}}", "repeats.min_words"),
         ("kind: span\nmatch: {lines: 3}", "a span rule's match must be one of"),
         ("kind: line\nmatch: {regex: a}\naction: {meta: date, with_date: true}", "with_date: a date rule"),
