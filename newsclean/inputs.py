@@ -1,11 +1,13 @@
 """Reading inputs: files, directories, stdin; plain text or JSONL; every failure an `InputError` in the stream.
 
-A `.txt` file is one document whose id is its path; a `.jsonl` file holds one document a line. Errors are
-yielded, not raised, so one bad file or line never stops the others (DESIGN.md, Conventions: Input, Bad files).
+A `.txt` file is one document whose id is its path; a `.jsonl` (or `.ndjson`) file holds one document a line, in
+any letter case; a file of another name is read as stdin is, by its first line. Errors are yielded, not raised, so
+one bad file or line never stops the others (DESIGN.md, Conventions: Input, Bad files).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,8 +19,24 @@ from .compression import DECOMPRESSION_ERRORS, CompressionError, is_compressed, 
 from .decode import InputError, binary_error, decode
 
 TEXT_SUFFIXES = (".txt",)
-JSONL_SUFFIXES = (".jsonl",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
 STDIN = "-"
+
+
+def suffix_format(name: str) -> str | None:
+    """`text` or `jsonl` as the file's name says (letter case aside, under a compression suffix), or None."""
+    plain = plain_name(name).lower()
+    if plain.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if plain.endswith(TEXT_SUFFIXES):
+        return "text"
+    return None
+
+
+def display_name(name: str) -> str:
+    """A file name as text: the bytes of a name that is not UTF-8 (a cp1256 name from a Windows zip) escaped
+    (`\\xc7`), so that ids and JSON output stay Unicode; the file itself is still opened by its own name."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 @dataclass(slots=True)
@@ -59,7 +77,7 @@ class Unit:
 
 
 def expand(paths: list[str]) -> Iterator[str | InputError]:
-    """Input names in order: files as given, directories walked (sorted) for `*.txt` and `*.jsonl`."""
+    """Input names in order: files as given, directories walked (sorted) for `*.txt`, `*.jsonl` and `*.ndjson`."""
     if not paths:
         yield STDIN
         return
@@ -69,16 +87,10 @@ def expand(paths: list[str]) -> Iterator[str | InputError]:
             continue
         path = Path(p)
         if path.is_dir():
-            found = sorted(
-                str(f)
-                for f in path.rglob("*")
-                if f.is_file() and plain_name(f.name).endswith(TEXT_SUFFIXES + JSONL_SUFFIXES)
-            )
+            found = sorted(str(f) for f in path.rglob("*") if f.is_file() and suffix_format(f.name) is not None)
             yield from found
-        elif path.is_file():
-            yield p
         elif path.exists():
-            yield InputError(p, "not a regular file")
+            yield p  # a file, or a pipe or device to read (`<(zcat pages.gz)`, /dev/stdin, /dev/null)
         else:
             yield InputError(p, "no such file or directory")
 
@@ -106,9 +118,11 @@ def read_file(name: str, options: InputOptions, lazy: bool = False) -> Iterator[
     with handle:
         fmt = options.input_format
         if fmt == "auto":
-            fmt = "jsonl" if plain_name(name).endswith(JSONL_SUFFIXES) else "text"
+            fmt = suffix_format(name)
         try:
-            if fmt == "jsonl":
+            if fmt is None:
+                yield from _read_stream(handle, name, options, lazy)
+            elif fmt == "jsonl":
                 yield from _read_jsonl(handle, name, options, lazy)
             else:
                 yield from _read_text(handle.read(), name, options)
@@ -119,19 +133,40 @@ def read_file(name: str, options: InputOptions, lazy: bool = False) -> Iterator[
 def read_units(name: str, options: InputOptions, rewrite: bool = True) -> tuple[str, Iterator[Unit]]:
     """A file (or `-`, read whole) as units, and its format: `text` (one unit) or `jsonl` (one unit a line).
     A compressed file is read only where nothing will be written back (`check`, `diff`)."""
-    if name == STDIN:
-        data = sys.stdin.buffer.read()
+    if name == STDIN or not os.path.isfile(name):  # a stream is read once: sniffed in memory
+        try:
+            data = sys.stdin.buffer.read() if name == STDIN else _read_all(name)
+        except (CompressionError, *DECOMPRESSION_ERRORS) as exc:
+            return "text", iter([Unit(b"", InputError(name, getattr(exc, "strerror", None) or str(exc)))])
         fmt = options.input_format
         if fmt == "auto":
             first = next((ln for ln in data.splitlines() if ln.strip()), b"")
-            fmt = "jsonl" if _is_json_object(first) else "text"
+            fmt = suffix_format(name) or ("jsonl" if _is_json_object(first) else "text")
         if fmt == "jsonl":
             return fmt, _jsonl_units(data.splitlines(keepends=True), name, options)
         return fmt, iter([Unit(data, next(_read_text(data, name, options)))])
     fmt = options.input_format
     if fmt == "auto":
-        fmt = "jsonl" if plain_name(name).endswith(JSONL_SUFFIXES) else "text"
+        fmt = suffix_format(name) or _sniff(name)
     return fmt, _file_units(name, fmt, options, rewrite)
+
+
+def _read_all(name: str) -> bytes:
+    with open_read(name) as handle:
+        return handle.read()
+
+
+def _sniff(name: str) -> str:
+    """The format of a file its name does not tell, by its first non-blank line as on stdin (`text` where the
+    file cannot be read: reading it again reports why)."""
+    try:
+        with open_read(name) as handle:
+            for line in handle:
+                if line.strip():
+                    return "jsonl" if _is_json_object(line) else "text"
+    except (CompressionError, *DECOMPRESSION_ERRORS):
+        pass
+    return "text"
 
 
 def _file_units(name: str, fmt: str, options: InputOptions, rewrite: bool) -> Iterator[Unit]:
@@ -199,7 +234,7 @@ def _read_text(data: bytes, name: str, options: InputOptions) -> Iterator[RawDoc
     except InputError as exc:
         yield exc
         return
-    yield RawDocument(id=name, text=text, file=name, size=len(data))
+    yield RawDocument(id=display_name(name), text=text, file=name, size=len(data))
 
 
 def _read_jsonl(
@@ -312,7 +347,7 @@ def _record(record: dict, name: str, lineno: int, options: InputOptions) -> RawD
         doc_id = record.get("id")
         site = record.get("site")
         return RawDocument(
-            id=str(doc_id) if doc_id is not None else f"{name}:{lineno}",
+            id=str(doc_id) if doc_id is not None else f"{display_name(name)}:{lineno}",
             text=record["source"] if isinstance(record["source"], str) else "",
             file=name,
             line=lineno,
@@ -321,7 +356,8 @@ def _record(record: dict, name: str, lineno: int, options: InputOptions) -> RawD
             state=record,
         )
     if options.text_field not in record:
-        return InputError(name, f"no {options.text_field!r} field", lineno)
+        hint = " (a newsclean record written with --no-source cannot be read again)" if "stories" in record else ""
+        return InputError(name, f"no {options.text_field!r} field{hint}", lineno)
     text = record[options.text_field]
     if not isinstance(text, str):
         return InputError(name, f"field {options.text_field!r} is not a string ({jsonio.dumps(text)[:20]})", lineno)
@@ -329,7 +365,7 @@ def _record(record: dict, name: str, lineno: int, options: InputOptions) -> RawD
     fields = {k: v for k, v in record.items() if k not in (options.text_field, options.id_field)}
     site = record.get(options.site_field)
     return RawDocument(
-        id=str(doc_id) if doc_id is not None else f"{name}:{lineno}",
+        id=str(doc_id) if doc_id is not None else f"{display_name(name)}:{lineno}",
         text=text,
         file=name,
         line=lineno,

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 
 from .charmap import CharMap
 from .entities import read_through
@@ -185,9 +186,15 @@ def glued_features(toks: list[str], first: list[str], tags: list[int], j: int, t
     )
 
 
+# How many tokens of a text the cut reads: the title's longest and the 20 words after its last cut (a page that
+# is one long line would otherwise have every word of it folded).
+_GLUED_READ = _GLUED_MAX_TITLE + 24
+
+
 def glued_tokens(text: str) -> tuple[list[re.Match], list[str], list[int]]:
-    """The whitespace tokens of a text, each token's first folded word, and which tokens are agency tags."""
-    toks = list(_TOKEN.finditer(text))
+    """The whitespace tokens of a text's start (all that the cut reads), each token's first folded word, and which
+    tokens are agency tags."""
+    toks = list(islice(_TOKEN.finditer(text), _GLUED_READ))
     first = [(words(m.group(0)) or [""])[0] for m in toks]
     tags = [k for k, m in enumerate(toks) if _AGENCY_TAG.search(m.group(0))]
     return toks, first, tags

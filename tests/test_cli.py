@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -200,3 +201,30 @@ def test_rules_lint_same_id_in_two_default_packs_is_an_error(monkeypatch):
 def test_shipped_packs_lint_clean():
     result = invoke("rules", "lint")
     assert result.exit_code == 0, result.stdout
+
+
+def test_a_file_name_that_is_not_utf8_gives_an_escaped_id_and_the_run_goes_on(tmp_path):
+    """A cp1256 name from a Windows archive: JSON output stays Unicode, and the other files are cleaned too."""
+    folder = bytes(tmp_path)
+    with open(os.path.join(folder, b"\xc7\xe1\xce\xc8\xd1.txt"), "wb") as handle:
+        handle.write(SEED.read_bytes())
+    (tmp_path / "zz.txt").write_bytes(SEED.read_bytes())
+    result = subprocess.run(
+        [sys.executable, "-m", "newsclean", "clean", "--format", "json", str(tmp_path)], capture_output=True
+    )
+    assert result.returncode == 0, result.stderr
+    ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+    assert ids == [f"{tmp_path}/zz.txt", f"{tmp_path}/\\xc7\\xe1\\xce\\xc8\\xd1.txt"]  # the folder's order
+
+
+def test_an_empty_output_name_is_a_usage_error():
+    result = invoke("clean", SEED, "-o", "")
+    assert result.exit_code == 2
+    assert "an empty name is no file" in result.stderr
+
+
+def test_a_record_written_without_its_source_says_why_it_cannot_be_read_again():
+    fixed = invoke("fix", "--no-source", SEED).stdout_bytes
+    result = invoke("strip", stdin=fixed)
+    assert result.exit_code == 3
+    assert "written with --no-source" in result.stderr

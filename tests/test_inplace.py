@@ -324,3 +324,45 @@ def test_a_last_line_taken_with_the_break_before_it_is_reported_on_its_own_line(
     record = json.loads(invoke("clean", "--format", "json", page).stdout)
     assert [(r["line"], r["text"]) for r in record["removed"]] == [(4, "\nتابعونا على تويتر")]
     assert "@@ -1,4 +1,3 @@ ar.promo.follow:4" in invoke("diff", page).stdout
+
+
+@pytest.mark.parametrize("name", ["records.ndjson", "records.JSONL", "records.json", "records"])
+def test_jsonl_under_another_name_is_rewritten_as_jsonl(tmp_path, name):
+    """A name the suffixes do not tell (or in capitals) is read as stdin is, by its first line: a JSONL file
+    named `.ndjson` or `.json` keeps every record, where read as one text page it lost all but the first."""
+    path = tmp_path / name
+    shutil.copy(RECORDS, path)
+    reference = tmp_path / "reference.jsonl"
+    shutil.copy(RECORDS, reference)
+    assert invoke("clean", "--in-place", path, reference).exit_code == 0
+    assert path.read_bytes() == reference.read_bytes()
+
+
+def test_a_folder_walk_finds_capital_and_ndjson_suffixes(tmp_path):
+    shutil.copy(SEED, tmp_path / "PAGE.TXT")
+    shutil.copy(RECORDS, tmp_path / "pages.ndjson")
+    (tmp_path / "notes.md").write_text("كلمات دلالية: سياسة اقتصاد\n", encoding="utf-8")
+    result = invoke("check", tmp_path)
+    assert result.exit_code == 1
+    assert sorted(result.stdout.split()) == [str(tmp_path / "PAGE.TXT"), str(tmp_path / "pages.ndjson")]
+
+
+def test_a_file_named_twice_is_rewritten_once_by_two_workers(tmp_path):
+    page = tmp_path / "page.txt"
+    shutil.copy(SEED, page)
+    result = invoke("clean", "--in-place", "-j", "2", page, page, tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"rewrote {page}\n"
+    assert page.read_bytes() == cleaned(SEED)
+
+
+def test_a_pipe_is_read_but_never_rewritten_in_place(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = invoke("clean", "--in-place", fifo)
+    assert result.exit_code == 3
+    assert f"{fifo}: not a regular file" in result.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    empty = invoke("clean", "--format", "json", os.devnull)
+    assert empty.exit_code == 0
+    assert json.loads(empty.stdout)["stories"] == []

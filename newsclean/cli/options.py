@@ -118,6 +118,7 @@ def output_options(default: str = "text") -> Callable[[Callable], Callable]:
                     "--output",
                     type=click.Path(dir_okay=False, allow_dash=True),
                     default="-",
+                    callback=_not_empty,
                     help="Write here (atomically) instead of stdout.",
                 ),
                 click.option("--no-source", is_flag=True, help="Leave the decoded input out of json records."),
@@ -127,6 +128,13 @@ def output_options(default: str = "text") -> Callable[[Callable], Callable]:
         )
 
     return decorate
+
+
+def _not_empty(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """`-o ''` names no file (a shell variable left empty): a usage error, not the current folder."""
+    if value == "":
+        raise click.BadParameter("an empty name is no file (use - for stdout)")
+    return value
 
 
 def _jobs():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from ..inputs import suffix_format
 from . import messages
 
 
@@ -81,7 +82,7 @@ def input_bytes(names: Iterable[str]) -> int | None:
             if os.path.isdir(name):
                 for folder, _, files in os.walk(name):
                     total += sum(
-                        os.path.getsize(os.path.join(folder, f)) for f in files if f.endswith((".txt", ".jsonl"))
+                        os.path.getsize(os.path.join(folder, f)) for f in files if suffix_format(f) is not None
                     )
             else:
                 total += os.path.getsize(name)

@@ -195,9 +195,25 @@ class UnitResult:
     size: int = 0
 
 
+def rewrite_names(names: list[str], rewrite: bool) -> Iterable[str | InputError]:
+    """The input files to rewrite, check or diff, each once (a file named twice, or reached through its folder as
+    well, would be rewritten twice from its old bytes by two workers); with `rewrite`, a pipe or a device is an
+    error: only a file can be replaced."""
+    seen: set[str] = set()
+    for name in expand(names):
+        if isinstance(name, str) and name != STDIN:
+            real = os.path.realpath(name)
+            if real in seen:
+                continue
+            seen.add(real)
+            if rewrite and not os.path.isfile(name):
+                name = InputError(name, "not a regular file: only files are rewritten in place")
+        yield name
+
+
 def _rewrite_tasks(names: list[str], input_options: InputOptions, rewrite: bool):
     """The units of every input file, in order, each file opened by a marker."""
-    for index, name in enumerate(expand(names)):
+    for index, name in enumerate(rewrite_names(names, rewrite)):
         yield UnitResult(index, name)
         if isinstance(name, InputError):
             continue
@@ -423,7 +439,7 @@ def run_inputs(
         elif options.jobs > 1 and options.write_back is not WriteBack.DIFF:
             job.rewrite_all(names)
         else:
-            for name in expand(names):
+            for name in rewrite_names(names, options.write_back is WriteBack.IN_PLACE):
                 if isinstance(name, InputError):
                     job.fail(str(name))
                 else:

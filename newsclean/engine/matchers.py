@@ -613,9 +613,10 @@ def _span_repeats(spec: Any, ctx: CompileContext, line: int, options: dict) -> t
         seq, first = state.setdefault(key, ([], {}))
         sentences = []  # (start, end, wording or None, wording without the item number or None)
         item = None  # where a list item's number ("2.") that opens the line starts: the sentence after it is the item
+        opening = len(text) - len(text.lstrip())  # where the line's text starts (a number there opens an item)
         for m in _SENTENCE.finditer(text):
             start, item = (m.start() if item is None else item), None
-            if start == m.start() and not text[:start].strip() and _ITEM_NUMBER.fullmatch(m.group()):
+            if start == m.start() and start <= opening and _ITEM_NUMBER.fullmatch(m.group()):
                 item = start
                 continue
             sentence = text[start : m.end()].rstrip()
