@@ -13,6 +13,7 @@ from . import classify, segment
 from .chars import apply_chars
 from .emit import story_records
 from .engine import Rule, RuleSet
+from .engine.patterns import RegexTimeout, document_budget
 from .model import Document
 
 
@@ -53,7 +54,11 @@ def run_rule(rule: Rule, text: str, lang: str | None, stories: bool = False) -> 
 def check_example(rule: Rule, example: dict[str, Any]) -> str | None:
     """Why the example fails, or None."""
     lang = example.get("lang") or (sorted(rule.languages)[0] if rule.languages else "ar")
-    doc = run_rule(rule, example["in"], lang, "stories" in example or "title" in example)
+    try:
+        with document_budget():
+            doc = run_rule(rule, example["in"], lang, "stories" in example or "title" in example)
+    except RegexTimeout as exc:  # the example fails; the others are still run
+        return str(exc)
     if rule.kind != "split" and not doc.stories:
         doc.stories = []
     fired = bool(doc.log.edits or doc.found or len(doc.stories) > 1)

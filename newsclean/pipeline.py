@@ -14,6 +14,7 @@ from . import lang as lang_step
 from .chars import fix_chars, judged_by_line
 from .edits import EditLog
 from .engine import RuleSet
+from .engine.patterns import document_budget
 from .lines import SEPARATOR
 from .model import Document, Story
 from .repair import repair
@@ -117,6 +118,11 @@ def run(doc: Document, rules: RuleSet, steps: Iterable[str] = STEPS) -> Document
     again from its source, each story's characters fixed for its language from the start, so that cleaning the
     output decides the same way and changes nothing.
     """
+    with document_budget():
+        return _run(doc, rules, steps)
+
+
+def _run(doc: Document, rules: RuleSet, steps: Iterable[str]) -> Document:
     rules = rules.for_site(doc.site)
     doc = _run_steps(doc, rules, set(steps))
     tried: list[str | None] = []

@@ -228,3 +228,12 @@ def test_a_record_written_without_its_source_says_why_it_cannot_be_read_again():
     result = invoke("strip", stdin=fixed)
     assert result.exit_code == 3
     assert "written with --no-source" in result.stderr
+
+
+def test_rules_test_reports_an_example_past_the_time_limit_and_runs_the_others():
+    pack = DATA / "packs" / "catastrophic-example.yaml"
+    result = invoke("rules", "test", "--no-default-rules", "--rules", pack, "--regex-timeout", "0.05")
+    assert result.exit_code == 1
+    assert "rule mine.slow-example: example 1:" in result.stdout + result.stderr
+    assert "time limit" in result.stdout + result.stderr
+    assert "1 of 2 examples pass" in result.stdout + result.stderr

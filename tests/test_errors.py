@@ -115,7 +115,8 @@ def test_runaway_user_regex_fails_its_document_not_the_run(tmp_path):
     result = invoke(["clean", *args, slow, page])
     assert time.monotonic() - started < 30
     assert result.exit_code == 3
-    assert f"newsclean: error: {slow}: rule mine.slow: pattern ran past its 0.05 s time limit" in result.stderr
+    limit = "user patterns ran past their 0.05 s time limit on this document"
+    assert f"newsclean: error: {slow}: rule mine.slow: {limit}" in result.stderr
     assert SEED_TITLE in result.stdout
     in_place = invoke(["clean", "--in-place", *args, slow, page])
     assert in_place.exit_code == 3
@@ -192,3 +193,19 @@ def test_three_wins_over_one_in_check(tmp_path):
     result = invoke(["check", page, CLI / "cp1256.txt"])
     assert result.exit_code == 3
     assert result.stdout == f"{page}\n"
+
+
+def test_the_time_limit_is_for_all_the_user_patterns_calls_on_a_document(monkeypatch):
+    """Calls that each stay under the limit add up: once a document has used the limit, its next call fails; the
+    next document starts afresh, and outside a document each call has the limit."""
+    from newsclean.engine import patterns
+
+    pattern = patterns.TimedPattern("a+", "mine.quick", 0.5)
+    with patterns.document_budget():
+        assert pattern.search("baa") is not None
+        monkeypatch.setattr(patterns, "_spent", 0.6)  # what earlier calls on the page took together
+        with pytest.raises(patterns.RegexTimeout, match="mine.quick"):
+            pattern.search("baa")
+    with patterns.document_budget():
+        assert pattern.search("baa") is not None
+    assert pattern.search("baa") is not None

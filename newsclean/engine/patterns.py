@@ -2,22 +2,40 @@
 
 Shipped patterns are reviewed and tested, so they run on the faster standard engine. A user's pattern may be
 catastrophic on some input; the `regex` package's `timeout` turns that into an error for the one document
-(DESIGN.md, Conventions: Regex safety) instead of a hung run.
+(DESIGN.md, Conventions: Regex safety) instead of a hung run. Within `document_budget()` (the pipeline cleans
+each document in one) the limit is for all the calls of user patterns together: a pattern that takes just under
+the limit on each of a page's lines would otherwise stall a run for minutes on one page. Outside one, the limit is
+for each call.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
+from time import perf_counter
 
 DEFAULT_TIMEOUT = 2.0
+
+_spent: float | None = None  # seconds the user patterns have run on the current document (None: no document)
+
+
+@contextmanager
+def document_budget() -> Iterator[None]:
+    """One document's work: its user patterns share one time limit."""
+    global _spent
+    outer, _spent = _spent, 0.0
+    try:
+        yield
+    finally:
+        _spent = outer
 
 
 class RegexTimeout(Exception):
     """A user pattern ran past its time limit on one document."""
 
     def __init__(self, rule: str, timeout: float) -> None:
-        super().__init__(f"rule {rule}: pattern ran past its {timeout:g} s time limit")
+        super().__init__(f"rule {rule}: user patterns ran past their {timeout:g} s time limit on this document")
         self.rule = rule
 
 
@@ -35,8 +53,21 @@ class TimedPattern:
         self.pattern = pattern
 
     def _guard(self, call, *args):
+        global _spent
+        if _spent is None:
+            return self._call(call, args, self._timeout)
+        left = self._timeout - _spent
+        if left <= 0:
+            raise RegexTimeout(self.rule, self._timeout)
+        started = perf_counter()
         try:
-            return call(*args, timeout=self._timeout)
+            return self._call(call, args, left)
+        finally:
+            _spent += perf_counter() - started
+
+    def _call(self, call, args, timeout: float):
+        try:
+            return call(*args, timeout=timeout)
         except TimeoutError:
             raise RegexTimeout(self.rule, self._timeout) from None
 
