@@ -49,7 +49,7 @@ def strip(doc: Document, rules: RuleSet, stories: bool = False) -> Document:
             active = rules.contextual()  # a rule that reads only its line's text decides the same way again
         else:
             break
-        if not active.rules:
+        if all(rule.kind == "chars" for rule in active.rules):  # no line or span rule reads the page again
             break
     return doc
 

@@ -79,11 +79,12 @@ class RuleSet:
 
     def contextual(self) -> RuleSet:
         """Only the rules whose match looks at a line's position or its neighbours: what can still change when
-        other lines go (built once, then cached)."""
+        other lines go (built once, then cached). The chars rules stay: they spell a mixed page in each language's
+        letters for that language's rules to read (`classify._readings`)."""
         found = self._cache.get("contextual")
         if found is None:
             found = self._cache["contextual"] = RuleSet(
-                [r for r in self.rules if r.contextual], self.packs, scanner=self.scanner
+                [r for r in self.rules if r.contextual or r.kind == "chars"], self.packs, scanner=self.scanner
             )
         return found
 
