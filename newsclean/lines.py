@@ -67,7 +67,8 @@ def removal_ranges(lines: list[Line], removed: list[bool]) -> list[tuple[int, in
 
 def reported_start(source: str, start: int, end: int) -> int:
     """Where a piece is said to start, for the line number it is reported on: a piece that takes a line together
-    with the line break before it (`"\\nJUNK"`, the last line of a text) is on the line after that break."""
-    while start < end - 1 and source[start] == "\n":
+    with the line break before it (`"\\nJUNK"`, `"\\r\\nJUNK"`: the last line of a text) is on the line after that
+    break."""
+    while start < end - 1 and source[start] in "\r\n":
         start += 1
     return start

@@ -237,3 +237,23 @@ def test_rules_test_reports_an_example_past_the_time_limit_and_runs_the_others()
     assert "rule mine.slow-example: example 1:" in result.stdout + result.stderr
     assert "time limit" in result.stdout + result.stderr
     assert "1 of 2 examples pass" in result.stdout + result.stderr
+
+
+def test_a_crlf_file_reports_the_lines_an_lf_file_does(tmp_path):
+    """The last lines go with the line break before them (`\\r\\nالمصدر: ...`): still reported on their own line."""
+    lf = (
+        "وصل وفد عسكري إلى العاصمة اليوم في زيارة تستمر ثلاثة أيام لبحث التعاون بين البلدين.\n"
+        "تاريخ النشر: 23rd, August 2023 GMT\n"
+        "وقال مسؤول إن الزيارة تأتي تلبية لدعوة رسمية وجهت إلى الوفد قبل شهر.\n"
+        "المصدر: عربي21\n"
+        "كلمات دلالية: سياسة اقتصاد رياضة"
+    ).encode()
+    (tmp_path / "lf.txt").write_bytes(lf)
+    (tmp_path / "crlf.txt").write_bytes(lf.replace(b"\n", b"\r\n"))
+
+    def lines(name: str) -> list[tuple[str, int]]:
+        record = json.loads(invoke("clean", "--format", "json", tmp_path / name).stdout)
+        return [(r["rule"], r["line"]) for r in record["removed"]]
+
+    assert len(lines("lf.txt")) >= 3
+    assert lines("crlf.txt") == lines("lf.txt")
