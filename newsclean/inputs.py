@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import jsonio
-from .compression import DECOMPRESSION_ERRORS, CompressionError, is_compressed, open_read, plain_name
+from .compression import DECOMPRESSION_ERRORS, CompressionError, open_read, plain_name
 from .decode import InputError, binary_error, decode
 
 TEXT_SUFFIXES = (".txt",)
@@ -130,9 +130,9 @@ def read_file(name: str, options: InputOptions, lazy: bool = False) -> Iterator[
             yield InputError(name, f"cannot read further ({type(exc).__name__}: {exc})")
 
 
-def read_units(name: str, options: InputOptions, rewrite: bool = True) -> tuple[str, Iterator[Unit]]:
+def read_units(name: str, options: InputOptions) -> tuple[str, Iterator[Unit]]:
     """A file (or `-`, read whole) as units, and its format: `text` (one unit) or `jsonl` (one unit a line).
-    A compressed file is read only where nothing will be written back (`check`, `diff`)."""
+    A compressed file is read decompressed, and written back compressed the same way (`outputs.LazyRewrite`)."""
     if name == STDIN or not os.path.isfile(name):  # a stream is read once: sniffed in memory
         try:
             data = sys.stdin.buffer.read() if name == STDIN else _read_all(name)
@@ -148,7 +148,7 @@ def read_units(name: str, options: InputOptions, rewrite: bool = True) -> tuple[
     fmt = options.input_format
     if fmt == "auto":
         fmt = suffix_format(name) or _sniff(name)
-    return fmt, _file_units(name, fmt, options, rewrite)
+    return fmt, _file_units(name, fmt, options)
 
 
 def _read_all(name: str) -> bytes:
@@ -169,10 +169,7 @@ def _sniff(name: str) -> str:
     return "text"
 
 
-def _file_units(name: str, fmt: str, options: InputOptions, rewrite: bool) -> Iterator[Unit]:
-    if rewrite and is_compressed(name):
-        yield Unit(b"", InputError(name, "compressed files are not rewritten in place; write a new file with -o"))
-        return
+def _file_units(name: str, fmt: str, options: InputOptions) -> Iterator[Unit]:
     try:
         handle = open_read(name)
     except (OSError, CompressionError) as exc:

@@ -15,6 +15,8 @@ import stat
 import tempfile
 from typing import IO
 
+from .compression import open_read, wrap_write
+
 TEMP_SUFFIX = ".newsclean.tmp"
 
 
@@ -124,7 +126,8 @@ class LazyRewrite:
 
     Nothing is opened while the pieces equal the old ones: a file that does not change is never rewritten (its
     inode and times stay). At the first piece that differs, a temporary file starts with the unchanged bytes
-    copied from the original; `commit()` puts it in place, leaving without `commit()` discards it.
+    copied from the original; `commit()` puts it in place, leaving without `commit()` discards it. A compressed
+    file (`.gz`, `.bz2`, `.xz`, `.zst`) is rewritten compressed the same way: the pieces are its decompressed bytes.
     """
 
     _CHUNK = 1 << 20
@@ -132,6 +135,7 @@ class LazyRewrite:
     def __init__(self, path: str) -> None:
         self.path = path
         self._writer: AtomicWriter | None = None
+        self._out: IO[bytes] | None = None  # the temporary file, or a compressor writing into it
         self._same = 0
 
     @property
@@ -144,18 +148,21 @@ class LazyRewrite:
                 self._same += len(old)
                 return
             self._writer = AtomicWriter(self.path).__enter__()
-            with open(self.path, "rb") as original:
+            self._out = wrap_write(self.path, self._writer.file)
+            with open_read(self.path) as original:
                 left = self._same
                 while left:
                     chunk = original.read(min(left, self._CHUNK))
                     if not chunk:
                         raise OSError(f"{self.path} changed while it was being cleaned")
-                    self._writer.write(chunk)
+                    self._out.write(chunk)
                     left -= len(chunk)
-        self._writer.write(new)
+        self._out.write(new)
 
     def commit(self) -> None:
         if self._writer is not None:
+            if self._out is not self._writer.file:
+                self._out.close()  # the compressed stream's trailer; the temporary file stays open for commit
             self._writer.commit()
 
     def __enter__(self) -> LazyRewrite:

@@ -110,16 +110,32 @@ def test_zst_output_without_zstandard_is_a_usage_error_before_any_input_is_read(
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_check_and_diff_read_a_compressed_file_they_do_not_rewrite(tmp_path, jobs):
+def test_a_compressed_file_is_checked_diffed_and_rewritten_compressed(tmp_path, jobs):
+    """What `check` lists, `check --fix` and `-i` can fix: the file is rewritten compressed as it was, holding
+    what the plain file rewritten in place holds."""
     records = (DATA / "cli" / "records.jsonl").read_bytes()
     packed = tmp_path / "records.jsonl.gz"
     packed.write_bytes(gzip.compress(records))
+    plain = tmp_path / "records.jsonl"
+    plain.write_bytes(records)
     checked = invoke(["check", "-j", jobs, packed])
     assert (checked.exit_code, checked.stdout) == (1, f"{packed}\n")
     shown = invoke(["diff", packed])
     assert shown.exit_code == 0
     assert shown.stdout.startswith(f"--- {packed}:1\t")
-    rewrite = invoke(["clean", "-i", "-j", jobs, packed])
-    assert rewrite.exit_code == 3
-    assert "compressed files are not rewritten in place" in rewrite.stderr
-    assert gzip.decompress(packed.read_bytes()) == records
+    rewrite = invoke(["clean", "-i", "-j", jobs, packed, plain])
+    assert rewrite.exit_code == 0, rewrite.stderr
+    assert gzip.decompress(packed.read_bytes()) == plain.read_bytes() != records
+    assert invoke(["check", "-j", jobs, packed]).exit_code == 0
+
+
+@pytest.mark.parametrize("suffix", sorted(COMPRESS))
+def test_in_place_rewrites_a_compressed_file_in_its_own_compression(tmp_path, suffix):
+    packed = tmp_path / f"pages.jsonl{suffix}"
+    packed.write_bytes(COMPRESS[suffix](PLAIN))
+    plain = tmp_path / "pages.jsonl"
+    plain.write_bytes(PLAIN)
+    result = invoke(["clean", "-i", packed, plain])
+    assert result.exit_code == 0, result.stderr
+    assert DECOMPRESS[suffix](packed.read_bytes()) == plain.read_bytes() != PLAIN
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".newsclean.tmp")] == []

@@ -217,7 +217,7 @@ def _rewrite_tasks(names: list[str], input_options: InputOptions, rewrite: bool)
         yield UnitResult(index, name)
         if isinstance(name, InputError):
             continue
-        fmt, units = read_units(name, input_options, rewrite)
+        fmt, units = read_units(name, input_options)
         for unit in units:
             yield UnitResult(index, name, unit, fmt)
 
@@ -347,7 +347,7 @@ class Run:
         A file with any part that cannot be read or cleaned is reported and never rewritten.
         """
         if results is None:
-            fmt, units = read_units(name, self.input_options, self.options.write_back is WriteBack.IN_PLACE)
+            fmt, units = read_units(name, self.input_options)
             results = ((unit, self._new_bytes(name, fmt, unit)) for unit in units)
         in_place = self.options.write_back is WriteBack.IN_PLACE and name != STDIN
         ok = True
