@@ -189,7 +189,7 @@ def _file_units(name: str, fmt: str, options: InputOptions) -> Iterator[Unit]:
 def _read_stream(
     stream: IO[bytes], name: str, options: InputOptions, lazy: bool = False
 ) -> Iterator[RawDocument | InputError | RawLine]:
-    """stdin: JSONL when its first non-blank character is `{` and its first line is a JSON object, else text."""
+    """stdin: JSONL when its first line is a JSON object or opens as one (`{"`), else text."""
     if options.input_format == "text":
         yield from _read_text(stream.read(), name, options)
         return
@@ -207,9 +207,13 @@ def _read_stream(
 
 
 def _is_json_object(line: bytes) -> bool:
+    """Whether a stream's first line opens JSONL: a JSON object, or a line that opens as a record does (`{"`) and
+    is a record broken (it is reported as invalid JSON, not read as the first line of a text page)."""
     stripped = line.removeprefix(BOM).strip()
     if not stripped.startswith(b"{"):
         return False
+    if stripped[1:].lstrip().startswith(b'"'):
+        return True
     try:
         return isinstance(jsonio.loads(stripped), dict)
     except ValueError:
@@ -237,6 +241,10 @@ def _read_text(data: bytes, name: str, options: InputOptions) -> Iterator[RawDoc
 def _read_jsonl(
     lines, name: str, options: InputOptions, lazy: bool = False
 ) -> Iterator[RawDocument | InputError | RawLine]:
+    unsplittable = _unsplittable(name, options)
+    if unsplittable is not None:
+        yield unsplittable
+        return
     if lazy:
         offset = 0
         for lineno, raw in enumerate(lines, 1):
@@ -276,6 +284,10 @@ def resolve(item: RawDocument | InputError | RawLine, options: InputOptions) -> 
 
 def _jsonl_units(lines, name: str, options: InputOptions) -> Iterator[Unit]:
     """Each line of a JSONL stream with what it holds; a binary stream is one error and nothing else."""
+    unsplittable = _unsplittable(name, options)
+    if unsplittable is not None:
+        yield Unit(b"", unsplittable, None)
+        return
     offset = 0
     for lineno, raw in enumerate(lines, 1):
         start = offset
@@ -285,6 +297,14 @@ def _jsonl_units(lines, name: str, options: InputOptions) -> Iterator[Unit]:
             yield Unit(raw, skipped, None)
             return
         yield Unit(raw, _parse_line(raw, name, lineno, start, options), lineno)
+
+
+def _unsplittable(name: str, options: InputOptions) -> InputError | None:
+    """JSONL is split into lines before each is decoded: an encoding whose line break is not the byte `\\n`
+    (UTF-16, UTF-32) cannot be read so, and says that once instead of an error on every line."""
+    if options.encoding and "\n".encode(options.encoding) != b"\n":
+        return InputError(name, f"JSONL is read line by line, which {options.encoding} cannot be; convert it to UTF-8")
+    return None
 
 
 def _parse_line(

@@ -209,3 +209,23 @@ def test_the_time_limit_is_for_all_the_user_patterns_calls_on_a_document(monkeyp
     with patterns.document_budget():
         assert pattern.search("baa") is not None
     assert pattern.search("baa") is not None
+
+
+def test_a_broken_first_record_on_stdin_is_reported_not_read_as_a_text_page():
+    good = json.dumps({"id": "b", "text": "قال المتحدث إن الاجتماع سيعقد غدا."}, ensure_ascii=False)
+    result = invoke(["clean", "--format", "jsonl"], stdin=('{"id": "a", "text": "نص\n' + good + "\n").encode())
+    assert result.exit_code == 3
+    assert "-:1: invalid JSON" in result.stderr
+    assert [json.loads(line)["metadata"]["document_id"] for line in result.stdout.splitlines()] == ["b"]
+
+
+def test_jsonl_in_an_encoding_without_the_newline_byte_is_one_clear_error(tmp_path):
+    path = tmp_path / "pages.jsonl"
+    record = json.dumps({"id": "a", "text": "قال المتحدث إن الاجتماع سيعقد غدا."}, ensure_ascii=False)
+    path.write_bytes((record + "\n" + record + "\n").encode("utf-16"))
+    result = invoke(["clean", "--encoding", "utf-16", "--format", "jsonl", path])
+    assert result.exit_code == 3
+    assert (
+        result.stderr
+        == f"newsclean: error: {path}: JSONL is read line by line, which utf-16 cannot be; convert it to UTF-8\n"
+    )
