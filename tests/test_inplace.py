@@ -366,3 +366,14 @@ def test_a_pipe_is_read_but_never_rewritten_in_place(tmp_path):
     empty = invoke("clean", "--format", "json", os.devnull)
     assert empty.exit_code == 0
     assert json.loads(empty.stdout)["stories"] == []
+
+
+def test_in_place_jsonl_changes_the_text_value_and_no_other_byte_of_the_line(tmp_path):
+    text = json.dumps("وختم الوزير كلمته بالدعوة إلى التهدئة.\nتابعونا على تويتر", ensure_ascii=False)
+    head = '{"id" : "a",  "n": 1.10, "big": 1e5, "name": "\\u00e9t\\u00e9", "text": '
+    tail = ', "tags": [ 1,2 ] }'
+    path = tmp_path / "pages.jsonl"
+    path.write_bytes((head + text + tail + "\r\n").encode("utf-8"))
+    assert invoke("clean", "--in-place", path).exit_code == 0
+    new = path.read_bytes().decode("utf-8")
+    assert new == head + json.dumps("وختم الوزير كلمته بالدعوة إلى التهدئة.", ensure_ascii=False) + tail + "\r\n"
