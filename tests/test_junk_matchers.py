@@ -165,43 +165,27 @@ def test_run_takes_a_run_of_members_between_the_lines_it_names(tmp_path):
         assert _strip(rules, kept).text == kept
 
 
+def _date_rules(tmp_path, options: str, action: str):
+    """A pack of one rule: the date matcher with these options."""
+    rule = f"""
+        - id: mine.date
+          kind: line
+          match: {{date: {options}}}
+          action: {action}
+          examples: [{{in: "x", match: false}}]
+        """
+    return load_rules([_pack(tmp_path, rule)], defaults=False)
+
+
 def test_date_matcher_tells_date_lines_from_prose(tmp_path):
-    rules = load_rules(
-        [
-            _pack(
-                tmp_path,
-                """
-                - id: mine.date
-                  kind: line
-                  match: {date: {max_other_words: 1}}
-                  action: {meta: date}
-                  examples: [{in: "x", match: false}]
-                """,
-            )
-        ],
-        defaults=False,
-    )
+    rules = _date_rules(tmp_path, "{max_other_words: 1}", "{meta: date}")
     doc = _strip(rules, "الخميس، 4 يناير 2024 07:15 م\nالرياض 10 أغسطس 2015\nوصل الوفد في 10 أغسطس 2015 إلى العاصمة")
     assert doc.text == "وصل الوفد في 10 أغسطس 2015 إلى العاصمة"
     assert [(f.value, f.text) for f in doc.found] == [("2024-01-04", "4 يناير 2024"), ("2015-08-10", "10 أغسطس 2015")]
 
 
 def test_date_matcher_since_leaves_dates_before_that_year_alone_but_not_hijri_readings(tmp_path):
-    rules = load_rules(
-        [
-            _pack(
-                tmp_path,
-                """
-                - id: mine.date
-                  kind: line
-                  match: {date: {since: 1990}}
-                  action: drop
-                  examples: [{in: "x", match: false}]
-                """,
-            )
-        ],
-        defaults=False,
-    )
+    rules = _date_rules(tmp_path, "{since: 1990}", "drop")
     # 1967 is before the web; 1383 alone reads as Hijri (1963) without a language, where a Persian page means the
     # Solar Hijri 2004: a Hijri reading is not judged, and the line goes like the 2024 one
     text = "5 يونيو 1967\n15/7/1383\nالخميس، 4 يناير 2024"

@@ -470,9 +470,19 @@ _COSTLY = 5  # words, date and the matchers that look at other lines
 
 
 def _cost(spec: Any) -> int:
+    """How dear a condition is to test: a combination costs what its dearest part does (a `not` over a neighbour's
+    test is tried after the line's own regex, not before it on every line)."""
     if not isinstance(spec, dict) or not spec:
         return _COSTLY
-    return max(_COST.get(key, _COSTLY) for key in spec)
+    return max(_cost_of(key, value) for key, value in spec.items())
+
+
+def _cost_of(key: str, value: Any) -> int:
+    if key == "not":
+        return max(_COST["not"], _cost(value))
+    if key in ("any", "all") and isinstance(value, list) and value:
+        return max(_COST[key], *(_cost(item) for item in value))
+    return _COST.get(key, _COSTLY)
 
 
 def _cheapest_first(specs: list, preds: list[Predicate]) -> list[Predicate]:
