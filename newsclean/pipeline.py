@@ -13,6 +13,7 @@ from . import classify, segment
 from . import lang as lang_step
 from .chars import fix_chars, judged_by_line
 from .edits import EditLog
+from .emit import to_text
 from .engine import RuleSet
 from .engine.patterns import document_budget
 from .lines import SEPARATOR
@@ -116,20 +117,27 @@ def run(doc: Document, rules: RuleSet, steps: Iterable[str] = STEPS) -> Document
     Once junk is out and stories are apart, the text can read as another language than the raw page did (an
     Arabic tag cloud on a Persian page), or its stories can be in different languages. Then the document is cleaned
     again from its source, each story's characters fixed for its language from the start, so that cleaning the
-    output decides the same way and changes nothing.
+    output decides the same way and changes nothing. Where the languages still swing after a few readings, the
+    latest reading whose output a next clean keeps is the answer.
     """
     with document_budget():
         return _run(doc, rules, steps)
 
 
-def _run(doc: Document, rules: RuleSet, steps: Iterable[str]) -> Document:
+def _run(doc: Document, rules: RuleSet, steps: Iterable[str], verify: bool = True) -> Document:
     rules = rules.for_site(doc.site)
     doc = _run_steps(doc, rules, set(steps))
     tried: list[str | None] = []
-    for _ in range(_SETTLE_TRIES):
-        ranges = _story_ranges(doc)
-        if "split" not in doc.steps or (doc.lang == doc.fixed_lang and ranges == doc.lang_ranges):
+    states = [doc]
+    for _ in range(_SETTLE_TRIES + 1):
+        if _settled(doc):
             break
+        if len(states) > _SETTLE_TRIES:
+            # the languages swing from one reading to the other and back: keep the reading whose output a next
+            # clean leaves as it is (a cleaning of the output text, done only for these rare pages)
+            doc = _steadiest(states[-2:], rules) if verify else doc
+            break
+        ranges = _story_ranges(doc)
         tried.append(doc.fixed_lang)
         fresh = Document(id=doc.id, log=EditLog(doc.source), fields=doc.fields, site=doc.site, lang_hint=doc.lang)
         fresh.lang_ranges = ranges
@@ -141,12 +149,33 @@ def _run(doc: Document, rules: RuleSet, steps: Iterable[str]) -> Document:
         if len(junk_langs) > 1:
             fresh.junk_langs = tuple(sorted(junk_langs))
         doc = _run_steps(fresh, rules, set(doc.steps))
+        states.append(doc)
+    return _with_stories(doc)
+
+
+_SETTLE_TRIES = 4
+
+
+def _settled(doc: Document) -> bool:
+    """Whether the document's languages agree with the letters its stories were fixed in (or it was not split)."""
+    return "split" not in doc.steps or (doc.lang == doc.fixed_lang and _story_ranges(doc) == doc.lang_ranges)
+
+
+def _with_stories(doc: Document) -> Document:
     if not doc.stories:
         doc.stories = [Story(0, len(doc.source), lang=doc.lang)]
     return doc
 
 
-_SETTLE_TRIES = 4
+def _steadiest(candidates: list[Document], rules: RuleSet) -> Document:
+    """Of the last readings of a page whose languages did not settle, the latest whose text a next clean keeps
+    as it is, else the latest."""
+    for doc in reversed(candidates):
+        out = to_text(_with_stories(doc))
+        again = _run(Document.from_text(doc.id, out), rules, doc.steps, verify=False)
+        if to_text(again) == out:
+            return doc
+    return candidates[-1]
 
 
 def _story_ranges(doc: Document) -> list[tuple[int, int, str]] | None:
