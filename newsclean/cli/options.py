@@ -83,7 +83,7 @@ def rule_options(fn: Callable) -> Callable:
                 type=click.FloatRange(min=0.001),
                 default=DEFAULT_TIMEOUT,
                 show_default=True,
-                help="Seconds a user pack's pattern may run on one document before that document fails.",
+                help="Seconds a user pack's patterns may run on one document, all calls together, before it fails.",
             ),
         ],
     )
