@@ -140,8 +140,7 @@ def read_units(name: str, options: InputOptions) -> tuple[str, Iterator[Unit]]:
             return "text", iter([Unit(b"", InputError(name, getattr(exc, "strerror", None) or str(exc)))])
         fmt = options.input_format
         if fmt == "auto":
-            first = next((ln for ln in data.splitlines() if ln.strip()), b"")
-            fmt = suffix_format(name) or ("jsonl" if _is_json_object(first) else "text")
+            fmt = suffix_format(name) or _format_of(data.splitlines())
         if fmt == "jsonl":
             return fmt, _jsonl_units(data.splitlines(keepends=True), name, options)
         return fmt, iter([Unit(data, next(_read_text(data, name, options)))])
@@ -161,12 +160,15 @@ def _sniff(name: str) -> str:
     file cannot be read: reading it again reports why)."""
     try:
         with open_read(name) as handle:
-            for line in handle:
-                if line.strip():
-                    return "jsonl" if _is_json_object(line) else "text"
+            return _format_of(handle)
     except (CompressionError, *DECOMPRESSION_ERRORS):
-        pass
-    return "text"
+        return "text"
+
+
+def _format_of(lines) -> str:
+    """`jsonl` where the first non-blank line opens JSONL (`_is_json_object`), else `text`."""
+    first = next((line for line in lines if line.strip()), b"")
+    return "jsonl" if _is_json_object(first) else "text"
 
 
 def _file_units(name: str, fmt: str, options: InputOptions) -> Iterator[Unit]:

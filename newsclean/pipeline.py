@@ -129,13 +129,8 @@ def _run(doc: Document, rules: RuleSet, steps: Iterable[str], verify: bool = Tru
     doc = _run_steps(doc, rules, set(steps))
     tried: list[str | None] = []
     states = [doc]
-    for _ in range(_SETTLE_TRIES + 1):
+    for _ in range(_SETTLE_TRIES):
         if _settled(doc):
-            break
-        if len(states) > _SETTLE_TRIES:
-            # the languages swing from one reading to the other and back: keep the reading whose output a next
-            # clean leaves as it is (a cleaning of the output text, done only for these rare pages)
-            doc = _steadiest(states[-2:], rules) if verify else doc
             break
         ranges = _story_ranges(doc)
         tried.append(doc.fixed_lang)
@@ -150,6 +145,11 @@ def _run(doc: Document, rules: RuleSet, steps: Iterable[str], verify: bool = Tru
             fresh.junk_langs = tuple(sorted(junk_langs))
         doc = _run_steps(fresh, rules, set(doc.steps))
         states.append(doc)
+    else:
+        if verify and not _settled(doc):
+            # the languages swing from one reading to the other and back: keep the reading whose output a next
+            # clean leaves as it is (a cleaning of the output text, done only for these rare pages)
+            doc = _steadiest(states[-2:], rules)
     return _with_stories(doc)
 
 

@@ -445,8 +445,8 @@ def _date(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     if not isinstance(spec, dict):
         raise _fail(ctx, line, "date: expected true or {max_other_words: N, since: YEAR}")
     _check_keys(spec, {"max_other_words", "since"}, "date", ctx, line)
-    most = _int_option({"max_other_words": spec.get("max_other_words", 0)}, "date", "max_other_words", 0, 0, ctx, line)
-    since = _int_option({"since": spec.get("since", 0)}, "date", "since", 0, 0, ctx, line)
+    most = _int_value(spec, "date", "max_other_words", 0, 0, ctx, line)
+    since = _int_value(spec, "date", "since", 0, 0, ctx, line)
     from ..dates import read_date_line
 
     def test(ln: LineView) -> bool:
@@ -523,6 +523,11 @@ def _int_option(spec: Any, name: str, key: str, default: int, low: int, ctx: Com
     if not isinstance(spec, dict):
         raise _fail(ctx, line, f"{name}: expected true or {{{key}: N}}")
     _check_keys(spec, {key}, name, ctx, line)
+    return _int_value(spec, name, key, default, low, ctx, line)
+
+
+def _int_value(spec: dict, name: str, key: str, default: int, low: int, ctx: CompileContext, line: int) -> int:
+    """`spec[key]`, an integer of at least `low` (or the default)."""
     value = spec.get(key, default)
     if not isinstance(value, int) or isinstance(value, bool) or value < low:
         raise _fail(ctx, line, f"{name}.{key}: expected an integer of at least {low}")
