@@ -556,11 +556,15 @@ def _weigh(units: list[Unit], story: list[Unit], t: int | None, j: int, marker: 
     """The evidence for a candidate: headline `t` (None: a marker right over body text), body `j`, the story so
     far."""
     after = []
-    for k in range(j + 1, min(len(units), j + 4)):
-        if units[k].kind == SEPARATOR:
+    seen = 0
+    for u in units[j + 1 :]:
+        if u.kind == SEPARATOR or seen == _AFTER_UNITS:
             break  # what follows a separator is another story's
-        if units[k].kind == BODY:
-            after.append(units[k].text)
+        if u.line < 0:
+            continue  # a piece an earlier step removed takes no place: the next clean does not see it
+        seen += 1
+        if u.kind == BODY:
+            after.append(u.text)
     content = [u for u in story if u.kind in _CONTENT]
     c = Candidate(
         title="" if t is None else units[t].text,
@@ -571,6 +575,9 @@ def _weigh(units: list[Unit], story: list[Unit], t: int | None, j: int, marker: 
         date_between=any(units[k].kind == DATE for k in range(j if t is None else t + 1, j)),
     )
     return evidence(c, page, lambda: set().union(*(_unit_stems(u.text) for u in content)))
+
+
+_AFTER_UNITS = 3  # the units under a candidate's body that are read for what follows it
 
 
 @lru_cache(maxsize=4096)
