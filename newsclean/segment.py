@@ -363,8 +363,11 @@ def plan_stories(units: list[Unit]) -> Plan:
             if listed and (body is None or body.kind in (MARKER, BODY, OTHER, SEPARATOR)):
                 # a related list (no body of its own: the page or the story ends after it), or links inside an
                 # article that runs on after them, the article's own subheading over its next paragraph aside
-                if body is not None and body.kind == BODY and not u.link:
-                    # a link line's headline stands beside its marker: it is never the article's own line
+                runs_on = body is not None and (body.kind == BODY or (body.kind == SEPARATOR and body.line < 0))
+                if runs_on and not u.link:
+                    # a link line's headline stands beside its marker: it is never the article's own line. Where a
+                    # story found before opens (a separator only this reading has), the reading that found it saw
+                    # the article run on under the list, and judged the list so
                     listed = _links_only(units, listed)
                 plan.junk.update(dict.fromkeys([i, *listed], u.rule.id))
                 story.extend(units[k] for k in run if k not in listed)

@@ -212,18 +212,6 @@ def test_cleaning_clean_output_of_pages_that_once_changed_changes_nothing(rules,
     assert_cleaning_again_changes_nothing(rules, page["page"])
 
 
-SECOND_CLEAN_OPEN = [
-    json.loads(line) for line in (DATA / "properties" / "second-clean-open.jsonl").open(encoding="utf-8")
-]
-
-
-@pytest.mark.xfail(strict=True, reason="a known page shape a second clean still changes (see its `why`)")
-@pytest.mark.parametrize("page", SECOND_CLEAN_OPEN, ids=[p["why"][:60] for p in SECOND_CLEAN_OPEN])
-def test_pages_a_second_clean_still_changes(rules, page):
-    """Kept in sight: when the fix lands this test passes, strict xfail fails it, and the page joins the others."""
-    assert_cleaning_again_changes_nothing(rules, page["page"])
-
-
 def assert_cleaning_again_changes_nothing(rules, page: str) -> None:
     once = to_text(clean(Document.from_text("p", page), rules))
     twice = to_text(clean(Document.from_text("p", once), rules))
