@@ -363,11 +363,10 @@ def plan_stories(units: list[Unit]) -> Plan:
             if listed and (body is None or body.kind in (MARKER, BODY, OTHER, SEPARATOR)):
                 # a related list (no body of its own: the page or the story ends after it), or links inside an
                 # article that runs on after them, the article's own subheading over its next paragraph aside
-                runs_on = body is not None and (body.kind == BODY or (body.kind == SEPARATOR and body.line < 0))
-                if runs_on and not u.link:
+                if body is not None and (body.kind == BODY or _found_before(units, j)) and not u.link:
                     # a link line's headline stands beside its marker: it is never the article's own line. Where a
-                    # story found before opens (a separator only this reading has), the reading that found it saw
-                    # the article run on under the list, and judged the list so
+                    # story found before opens with no separator on the page, the reading that found it saw the
+                    # article run on under the list, and judged the list so
                     listed = _links_only(units, listed)
                 plan.junk.update(dict.fromkeys([i, *listed], u.rule.id))
                 story.extend(units[k] for k in run if k not in listed)
@@ -427,6 +426,17 @@ _LIST_END = re.compile(
 _LABEL = re.compile(r"^\W*([^\s:：]+(?:\s+[^\s:：]+){0,2})\s*[:：]\s*\S")
 # A subheading is a few words; a related story's headline says more.
 _SUBHEAD_WORDS = 3
+
+
+def _found_before(units: list[Unit], j: int) -> bool:
+    """Whether unit `j` stands for a story an earlier reading found where the page has no separator line (only
+    this reading has one there)."""
+    if units[j].kind != SEPARATOR or units[j].line >= 0:
+        return False
+    k = j + 1
+    while k < len(units) and units[k].line < 0 and units[k].kind != SEPARATOR:
+        k += 1  # what an earlier step removed before the line
+    return not (k < len(units) and units[k].kind == SEPARATOR)
 
 
 def _links_only(units: list[Unit], listed: list[int]) -> list[int]:
