@@ -206,8 +206,9 @@ def _tables() -> _Tables:
         rf"(?P<y>{_D}{{4}}(?!{_D})|{_D}{{2}}(?!{_D}|{_LETTER}|{_WSZ}+(?:{count_word})(?!{_LETTER}))){suffix('s1')}"
     )
     of_month = rf"(?:(?:من|(?ai:of)){_WS}+)?(?:شهر{_WS}+)?"
-    # The first digit, not preceded by a digit (nor by one and a separator): "12", "2015/7/19", "٨ / ١٠ / ١٤٣٦".
-    number = rf"(?P<n1>{_D}(?<!{_D}{_D})(?<!{_D}[/\-.]{_D}){_D}{{0,3}})"
+    # The first digit, not preceded by a digit (nor by one and a separator, but for a time and a dash): "12",
+    # "2015/7/19", "٨ / ١٠ / ١٤٣٦", "14:03-12 مارس 2024".
+    number = rf"(?P<n1>{_D}(?<!{_D}{_D})(?:(?<!{_D}[/\-.]{_D})|(?<=[:٫]{_D}{_D}-{_D})){_D}{{0,3}})"
     by_digit = (
         rf"{number}(?:{_EN_ORDINAL}{_WSZ}*[,،/\-]?{_WSZ}*{of_month}{month_year}"
         rf"|{_WS}*(?P<ns>[/\-.]){_WS}*(?P<nb>{_D}{{1,2}}){_WS}*(?P=ns){_WS}*(?P<nc>{_D}{{1,4}})"
@@ -412,7 +413,9 @@ def find_date(text: str, lang: str | None = None) -> DateMatch | None:
 
 # A time of day ("07:15", "10:42:05"): a date line may carry one, prose rarely sits on a line with nothing else.
 _TIME = re.compile(rf"(?<!{_D}){_D}{{1,2}}[:٫]{_D}{{2}}(?:[:٫]{_D}{{2}})?")
-_TOKEN_EDGES = " \t.,;:!?،؛؟«»\"'()[]{}<>|/\\*#…•·_–—-"
+_TOKEN_EDGES = " \t.,;:!?،؛؟«»\"'()[]{}<>|/\\*#…•·_–—-\u0640"  # a tatweel alone is a dash ("2024 م ـ 1445 هـ")
+# Vowel marks and the superscript alef: a date line may be vocalised, the month tables are not.
+_MARKS = re.compile("[\u064b-\u0652\u0670]")
 # A line longer than this is prose that mentions a date, never a date line.
 _DATE_LINE_MAX_CHARS = 160
 
@@ -427,9 +430,12 @@ def read_date_line(text: str, lang: str | None = None, max_other_words: int = 0)
 
     A date line holds a date and, besides its dates (a Hijri date and its Gregorian equivalent are both taken
     out), nothing but weekdays, times and date words (`date_line_words` in data/months.yaml), or at most
-    `max_other_words` other words (a place name in a dateline). Prose that mentions a date has more."""
+    `max_other_words` other words (a place name in a dateline). Prose that mentions a date has more. Vowel marks
+    are read past (`02 رَمضان 1445 هـ`): the date returned is read from the line without them."""
     if len(text) > _DATE_LINE_MAX_CHARS:
         return None
+    if _MARKS.search(text):
+        text = _MARKS.sub("", text)
     found = find_date(text, lang)
     if found is None:
         return None

@@ -267,6 +267,8 @@ def test_never_raises_on_date_like_text(text: str) -> None:
         ("سه شنبه 3 مرداد 96- ساعت 17:30", "2017-07-25"),
         ("Thursday, 4 January 2024", "2024-01-04"),
         ("الثلاثاء 22/08/2023 - 02:05 م", "2023-08-22"),  # a time after a dash is no fourth part of the date
+        ("14:03-12 مارس 2024 م", "2024-03-12"),  # a time and a dash before the day
+        ("12 مارس 2024 م ـ 02 رَمضان 1445 هـ", "2024-03-12"),  # vowel marks, a tatweel for a dash
     ],
 )
 def test_date_lines_hold_a_date_and_only_date_words(text: str, date: str) -> None:
