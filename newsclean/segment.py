@@ -570,7 +570,8 @@ def _weigh(units: list[Unit], story: list[Unit], t: int | None, j: int, marker: 
     far."""
     after = []
     seen = 0
-    for u in units[j + 1 :]:
+    for k in range(j + 1, len(units)):
+        u = units[k]
         if u.kind == SEPARATOR or seen == _AFTER_UNITS:
             break  # what follows a separator is another story's
         if u.line < 0:

@@ -7,6 +7,7 @@ combine specs. Every kind declares its options here, so a pack with an unknown o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -346,11 +347,12 @@ def _block(spec: Any, ctx: CompileContext, line: int) -> Predicate:
 
     def lines_in_blocks(context: LineContext, total: int) -> frozenset[int]:
         found: set[int] = set()
-        ends = sorted(context.breaks | {len(context.texts) - 1})
-        for end in ends:
+        breaks = sorted(context.breaks)
+        for end in sorted(context.breaks | {len(context.texts) - 1}):
             members: list[int] = []
             i = end
-            floor = max((b for b in context.breaks if b < end), default=-1)
+            below = bisect_left(breaks, end)  # the story's own start: the last break before its end
+            floor = breaks[below - 1] if below else -1
             while i > floor:
                 if not context.texts[i].strip():
                     i -= 1
