@@ -269,6 +269,7 @@ def test_never_raises_on_date_like_text(text: str) -> None:
         ("الثلاثاء 22/08/2023 - 02:05 م", "2023-08-22"),  # a time after a dash is no fourth part of the date
         ("14:03-12 مارس 2024 م", "2024-03-12"),  # a time and a dash before the day
         ("12 مارس 2024 م ـ 02 رَمضان 1445 هـ", "2024-03-12"),  # vowel marks, a tatweel for a dash
+        ("09/09/2023 على الساعة 17:20", "2023-09-09"),
     ],
 )
 def test_date_lines_hold_a_date_and_only_date_words(text: str, date: str) -> None:
