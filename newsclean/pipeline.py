@@ -118,7 +118,8 @@ def run(doc: Document, rules: RuleSet, steps: Iterable[str] = STEPS) -> Document
     Arabic tag cloud on a Persian page), or its stories can be in different languages. Then the document is cleaned
     again from its source, each story's characters fixed for its language from the start, so that cleaning the
     output decides the same way and changes nothing. Where the languages still swing after a few readings, the
-    latest reading whose output a next clean keeps is the answer.
+    latest reading whose output a next clean keeps is the answer. Only the call that splits the document settles
+    it: a record the split step wrote was settled then, and the meta step takes its stories as they come.
     """
     with document_budget():
         return _run(doc, rules, steps)
@@ -126,11 +127,13 @@ def run(doc: Document, rules: RuleSet, steps: Iterable[str] = STEPS) -> Document
 
 def _run(doc: Document, rules: RuleSet, steps: Iterable[str], verify: bool = True) -> Document:
     rules = rules.for_site(doc.site)
-    doc = _run_steps(doc, rules, set(steps))
+    wanted = set(steps)
+    splitting = "split" in wanted and "split" not in doc.steps  # a record split before was settled then
+    doc = _run_steps(doc, rules, wanted)
     tried: list[str | None] = []
     states = [doc]
     for _ in range(_SETTLE_TRIES):
-        if _settled(doc):
+        if not splitting or _settled(doc):
             break
         ranges = _story_ranges(doc)
         tried.append(doc.fixed_lang)
@@ -146,7 +149,7 @@ def _run(doc: Document, rules: RuleSet, steps: Iterable[str], verify: bool = Tru
         doc = _run_steps(fresh, rules, set(doc.steps))
         states.append(doc)
     else:
-        if verify and not _settled(doc):
+        if verify and splitting and not _settled(doc):
             # the languages swing from one reading to the other and back: keep the reading whose output a next
             # clean leaves as it is (a cleaning of the output text, done only for these rare pages)
             doc = _steadiest(states[-2:], rules)

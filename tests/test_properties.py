@@ -226,8 +226,26 @@ def test_what_the_split_step_leaves_of_a_line_is_stripped_in_the_same_clean(rule
     assert to_text(clean(Document.from_text("p", MENU_BEFORE_A_TRAILING_MARKER), rules)) == ""
 
 
+# A Persian line the strip step takes opens the page, an Arabic story and a Persian one follow: the split step's
+# settling leaves a first story that is all junk, which a record does not carry. The meta step, given that record,
+# must not settle the page again: only the call that splits a page settles it.
+JUNK_STORY_BEFORE_TWO_LANGUAGES = (
+    "بازنشر مطالب این پایگاه با ذکر منبع مجاز است.\n"
+    "المصدر: عربي21\n"
+    "عينت رئيسة الوزراء البريطانية تيريزا ماي، وزير الصحة جريمي هانت خلفا لوزير الخارجية المستقيل بوريس "
+    "جونسون. ويعتبر وزير الخارجية الجديد هانت من الوزراء الذين دافعوا عن بقاء بريطانيا في الاتحاد "
+    "الأوروبي خلافا لجونسون، الذي يعتبر من التيار المساند لقطيعة تامة مع الاتحاد.\n"
+    "*نقلا عن الأيام البحرينية\n"
+    "*نقلا عن الرؤية الإماراتية\n"
+    "كلمات دلالية: سياسة اقتصاد رياضة ليبيا حفتر\n"
+    "به گزارش خبرگزاري فارس ، كريستين لاگارد در مصاحبه با خبرگزاري رويترز افزود : اين تهديد كاملا جدي "
+    "است و اگر پيشنهاد اروپا مورد قبول ما نباشد از حق وتوي خود استفاده خواهيم كرد ."
+)
+
+
 @SETTINGS
 @given(st.one_of(pages(), merged_pages(mixed=True)))
+@example(JUNK_STORY_BEFORE_TWO_LANGUAGES)
 def test_the_steps_one_at_a_time_through_records_give_what_clean_gives(rules, page):
     """`newsclean fix | newsclean strip | newsclean split | newsclean meta`, in the library: each step continues
     from the JSON record of the one before."""
