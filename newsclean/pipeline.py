@@ -149,7 +149,7 @@ def _run(doc: Document, rules: RuleSet, steps: Iterable[str], verify: bool = Tru
         doc = _run_steps(fresh, rules, set(doc.steps))
         states.append(doc)
     else:
-        if verify and splitting and not _settled(doc):
+        if verify and not _settled(doc):  # every try ran: only a call that splits gets here
             # the languages swing from one reading to the other and back: keep the reading whose output a next
             # clean leaves as it is (a cleaning of the output text, done only for these rare pages)
             doc = _steadiest(states[-2:], rules)
