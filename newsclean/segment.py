@@ -499,15 +499,15 @@ def _license_heads(units: list[Unit]) -> None:
     """Headlines the layout vouches for even where their shape does not: a line over a date line, the first line
     of a page (or of a story after a separator) over a full body, the lines right after a marker.
 
-    Only a date line the page still has vouches: the next clean does not see one the strip step removed, and
-    would read the line as body."""
+    Only a date line the page still has vouches, and a removed one takes no place between the two: the next clean
+    sees neither."""
     n = len(units)
     for i, u in enumerate(units):
         if u.kind in (BODY, OTHER):
             nxt = i + 1
-            while nxt < n and units[nxt].kind == BLANK:
-                nxt += 1
-            if nxt < n and units[nxt].kind == DATE and units[nxt].line >= 0 and licensed_head(u.text, u.kind):
+            while nxt < n and (units[nxt].kind == BLANK or units[nxt].line < 0):
+                nxt += 1  # a piece the strip step removed takes no place: the next clean does not see it
+            if nxt < n and units[nxt].kind == DATE and licensed_head(u.text, u.kind):
                 u.kind = HEAD
     for start in [0] + [i + 1 for i, u in enumerate(units) if u.kind == SEPARATOR]:
         k0 = _next_content(units, start)
