@@ -1,7 +1,10 @@
 """The page chrome of sites outside the development data: each line, put between the paragraphs of an article,
-goes by its rule, and the article stays; prose shaped like it stays too. The lines: tests/data/junk/."""
+goes by its rule, and the article stays; prose shaped like it stays too. Chrome that only a page's head or foot
+holds (the masthead, the date stamp) is tested on whole short pages. The lines and pages: tests/data/junk/."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -16,6 +19,8 @@ ROWS = [
     for line in (DATA / "junk" / "page-chrome.tsv").read_text(encoding="utf-8").splitlines()
     if line and not line.startswith("#")
 ]
+
+PAGES = [json.loads(line) for line in (DATA / "junk" / "page-heads.jsonl").read_text(encoding="utf-8").splitlines()]
 
 ARTICLE = {
     "ar": (
@@ -46,3 +51,12 @@ def test_page_chrome_goes_and_the_article_stays(rules, lang, line, rule):
     else:
         assert word not in out.replace(first, "").replace(last, "").replace(title, "")
         assert removed == {rule}
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p["name"] for p in PAGES])
+def test_page_head_and_foot(rules, page):
+    doc = clean(Document.from_text("page", page["text"]), rules)
+    kept = to_text(doc).splitlines()
+    removed = {doc.source[e.start : e.end].strip(): e.rule for e in doc.log.edits if e.removed}
+    assert removed == page["gone"]
+    assert all(line in kept for line in page["kept"])
