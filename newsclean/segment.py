@@ -505,7 +505,7 @@ def _license_heads(units: list[Unit]) -> None:
     for i, u in enumerate(units):
         if u.kind in (BODY, OTHER):
             nxt = i + 1
-            while nxt < n and (units[nxt].kind == BLANK or units[nxt].line < 0):
+            while nxt < n and (units[nxt].kind == BLANK or (units[nxt].line < 0 and units[nxt].kind != SEPARATOR)):
                 nxt += 1  # a piece the strip step removed takes no place: the next clean does not see it
             if nxt < n and units[nxt].kind == DATE and licensed_head(u.text, u.kind):
                 u.kind = HEAD
