@@ -386,6 +386,7 @@ def plan_stories(units: list[Unit]) -> Plan:
                 and full_body(body.text, body.kind)
                 and before is not None
                 and before.kind in (BODY, OTHER)
+                and not _fact_card(units, run)
             ):
                 ev = _weigh(units, story, t, j, None, page)
                 plan.weighed.append((units[t].text, ev))
@@ -426,6 +427,13 @@ _LIST_END = re.compile(
 _LABEL = re.compile(r"^\W*([^\s:：]+(?:\s+[^\s:：]+){0,2})\s*[:：]\s*\S")
 # A subheading is a few words; a related story's headline says more.
 _SUBHEAD_WORDS = 3
+
+
+def _fact_card(units: list[Unit], run: list[int]) -> bool:
+    """Whether a run of headlines is a card of the article's own, every line a short label and its value
+    ("المؤلفة: ..." / "الناشر: ..." / "عدد الصفحات: 312 صفحة" in a book's review): no story's headline comes so."""
+    heads = [units[k].text for k in run if units[k].kind == HEAD]
+    return len(heads) >= 2 and all(_LABEL.match(h) and len(h.split()) <= 8 for h in heads)
 
 
 def _found_before(units: list[Unit], j: int) -> bool:
