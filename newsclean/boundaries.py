@@ -27,6 +27,8 @@ _BULLET_OR_NUMBER = re.compile(r"^\s*(?:[>»\-–—•*▪●·]|\d+[.)-]\s)")
 _QUESTION = re.compile(r"[?؟]\W*$")
 _UNFINISHED = re.compile(r"[:：?؟]\W{0,2}$")
 _CONJUNCTION = re.compile(r"^\W*[وف]")
+# A feature's subheading is a few words ("آبار أعمق وكلفة أعلى"); another story's headline says more.
+SUBHEAD_WORDS = 4
 _PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و")
 _SUFFIXES = ("هاي", "ها", "ات", "ون", "ين", "ان", "يه", "ه", "ي")
 # Words that refer back to what came before: a paragraph that opens with them continues a text (corpus LR -1.3).
@@ -62,6 +64,7 @@ class Page:
 
     titled: bool  # the page opens with a headline over body text
     sections: int  # unmarked "headline, then a paragraph that opens fresh" places: many = a listicle or Q&A
+    subheads: int = 0  # lines of a few words between two paragraphs: three or more = a feature's subheadings
 
 
 @dataclass(slots=True)
@@ -194,6 +197,8 @@ def _score(
         s += 1.0  # an agency lede: "به گزارش ...", "(CNN)--", "سبق-"
     elif page.sections >= 3:
         s -= 2.0 * (page.sections - 2)  # many headline + fresh paragraph sections: a listicle or a Q&A
+    if page.subheads >= 3 and len(title.split()) <= SUBHEAD_WORDS:
+        s -= 1.5  # one of a feature's subheadings, the others further down between its paragraphs
     if ev.prev_unfinished:
         s -= 2.0
     if ev.anaphora:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .boundaries import Candidate, Evidence, Page, evidence, lede_score, stems
+from .boundaries import SUBHEAD_WORDS, Candidate, Evidence, Page, evidence, lede_score, stems
 from .edits import Pending
 from .engine import Rule, RuleSet
 from .engine.index import LineScanner, RuleIndex
@@ -326,7 +326,7 @@ _QUOTE_MARK = re.compile(r'["”»]')
 def plan_stories(units: list[Unit]) -> Plan:
     """Where stories open, their titles, and which units go, weighing every candidate boundary."""
     _license_heads(units)
-    page = Page(titled=_page_titled(units), sections=_sections(units))
+    page = Page(titled=_page_titled(units), sections=_sections(units), subheads=_subheads(units))
     plan = Plan([Opening(0, "main")])
     story: list[Unit] = []
     has_body = False
@@ -544,6 +544,17 @@ def _page_titled(units: list[Unit]) -> bool:
         return False
     _, j = _run(units, k0)
     return j < len(units) and units[j].kind == BODY
+
+
+def _subheads(units: list[Unit]) -> int:
+    """How many lines of a few words stand alone between two paragraphs: a feature's subheadings do."""
+    count = 0
+    for i, u in enumerate(units):
+        if u.kind == HEAD and len(u.text.split()) <= SUBHEAD_WORDS:
+            before, k = _previous_content(units, i), _next_content(units, i + 1)
+            if before is not None and before.kind == BODY and k < len(units) and units[k].kind == BODY:
+                count += 1
+    return count
 
 
 def _sections(units: list[Unit]) -> int:

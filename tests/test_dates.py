@@ -297,3 +297,22 @@ def test_prose_with_a_date_is_no_date_line(text: str) -> None:
 def test_date_line_may_allow_a_few_other_words() -> None:
     found = read_date_line("الرياض 10 أغسطس 2015", max_other_words=1)
     assert found is not None and found.date == "2015-08-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("دوشنبه ۳۰ دلو ۱۴۰۲ ساعت ۲۱:۲۰", "2024-02-19"),
+        ("۱۵ سرطان ۱۴۰۲", "2023-07-06"),
+        ("۳ میزان ۱۴۰۰", "2021-09-25"),
+        ("۱ حمل ۱۴۰۳", "2024-03-20"),
+    ],
+)
+def test_afghan_month_names_are_solar_hijri(text: str, date: str) -> None:
+    found = read_date_line(text, "fa")
+    assert found is not None and (found.date, found.calendar) == (date, "jalali")
+
+
+@pytest.mark.parametrize("text", ["بیماری سرطان ۱۴۰۲ نفر را کشت", "میزان ۱۴۰۲ تومان", "حمل ۱۴۰۲"])
+def test_afghan_month_words_alone_are_no_date(text: str) -> None:
+    assert read_date_line(text, "fa") is None
