@@ -27,8 +27,9 @@ _BULLET_OR_NUMBER = re.compile(r"^\s*(?:[>»\-–—•*▪●·]|\d+[.)-]\s)")
 _QUESTION = re.compile(r"[?؟]\W*$")
 _UNFINISHED = re.compile(r"[:：?؟]\W{0,2}$")
 _CONJUNCTION = re.compile(r"^\W*[وف]")
-# A feature's subheading is a few words ("آبار أعمق وكلفة أعلى"); another story's headline says more.
-SUBHEAD_WORDS = 4
+# A feature's subheading between its paragraphs is four words or fewer ("آبار أعمق وكلفة أعلى"); another story's
+# headline says more.
+FEATURE_SUBHEAD_WORDS = 4
 _PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و")
 _SUFFIXES = ("هاي", "ها", "ات", "ون", "ين", "ان", "يه", "ه", "ي")
 # Words that refer back to what came before: a paragraph that opens with them continues a text (corpus LR -1.3).
@@ -197,7 +198,7 @@ def _score(
         s += 1.0  # an agency lede: "به گزارش ...", "(CNN)--", "سبق-"
     elif page.sections >= 3:
         s -= 2.0 * (page.sections - 2)  # many headline + fresh paragraph sections: a listicle or a Q&A
-    if page.subheads >= 3 and len(title.split()) <= SUBHEAD_WORDS:
+    if page.subheads >= 3 and len(title.split()) <= FEATURE_SUBHEAD_WORDS:
         s -= 1.5  # one of a feature's subheadings, the others further down between its paragraphs
     if ev.prev_unfinished:
         s -= 2.0

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .boundaries import SUBHEAD_WORDS, Candidate, Evidence, Page, evidence, lede_score, stems
+from .boundaries import FEATURE_SUBHEAD_WORDS, Candidate, Evidence, Page, evidence, lede_score, stems
 from .edits import Pending
 from .engine import Rule, RuleSet
 from .engine.index import LineScanner, RuleIndex
@@ -550,7 +550,7 @@ def _subheads(units: list[Unit]) -> int:
     """How many lines of a few words stand alone between two paragraphs: a feature's subheadings do."""
     count = 0
     for i, u in enumerate(units):
-        if u.kind == HEAD and len(u.text.split()) <= SUBHEAD_WORDS:
+        if u.kind == HEAD and len(u.text.split()) <= FEATURE_SUBHEAD_WORDS:
             before, k = _previous_content(units, i), _next_content(units, i + 1)
             if before is not None and before.kind == BODY and k < len(units) and units[k].kind == BODY:
                 count += 1
