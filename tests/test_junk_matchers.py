@@ -1,5 +1,5 @@
-"""The matchers that look beyond one line (next, prev, near, block, run, date) and the span finders (regex, repeats):
-declared, validated on load, and applied the way the strip step applies them."""
+"""The matchers that look beyond one line (next, prev, near, under, block, run, date) and the span finders (regex,
+repeats): declared, validated on load, and applied the way the strip step applies them."""
 
 from __future__ import annotations
 
@@ -83,6 +83,25 @@ def test_next_prev_and_near(tmp_path):
     assert doc.text == "نص طويل للمقال كما كتب في الصفحة.\nسطر من أربع كلمات\nname@example.com"
     doc = _strip(rules, "نص طويل للمقال كما كتب في الصفحة هنا.\nسطر قبل النهاية هنا الآن\nالنهاية")
     assert doc.text == "نص طويل للمقال كما كتب في الصفحة هنا.\nالنهاية"
+
+
+def test_under_reads_up_through_short_lines_to_the_sentence_that_announces_them():
+    ctx = matchers.CompileContext(file="t", rule="t", wordlists=lambda name, line: frozenset(), trusted=True, timeout=1)
+    under = matchers.compile_matcher(
+        {"under": {"within": 3, "match": {"regex": ":$"}, "through": {"length": {"max_words": 2}}}}, ctx, 1
+    )
+    texts = ["وجاءت الإجابات كالتالي:", "أولا", "ثانيا", "ثالثا", "رابعا", "فقرة من أربع كلمات", "خامسا"]
+    ctx = LineContext(texts)
+    # three lines up at most; a line between that is no short item stops the look
+    assert [under(LineView(t, i, len(texts), ctx)) for i, t in enumerate(texts)] == [
+        False,
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
 
 
 def test_a_line_that_opens_a_story_without_a_separator_is_read_as_behind_one(tmp_path):
@@ -288,6 +307,8 @@ def test_with_date_records_the_line_date_beside_the_source(tmp_path):
     [
         ("kind: line\nmatch: {near: {within: 0, match: {regex: a}}}", "near.within: expected a positive integer"),
         ("kind: line\nmatch: {near: {within: 2}}", "near: expected a match"),
+        ("kind: line\nmatch: {under: {within: 0, match: {regex: a}}}", "under.within: expected a positive integer"),
+        ("kind: line\nmatch: {under: {within: 2}}", "under: expected a match"),
         ("kind: line\nmatch: {block: {opener: {regex: a}}}", "block: expected member"),
         (
             "kind: line\nmatch: {block: {opener: {regex: a}, member: {regex: b}, max_members: 0}}",

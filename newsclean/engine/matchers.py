@@ -271,6 +271,35 @@ def _prev(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     return test
 
 
+def _under(spec: Any, ctx: CompileContext, line: int) -> Predicate:
+    """One of the `within` non-blank lines above this one, in its story, matches `match`, and every line between
+    them matches `through` (when given): the line is an item of a list that a sentence above announces."""
+    if not isinstance(spec, dict):
+        raise _fail(ctx, line, "under: expected a mapping with match, within and through")
+    _check_keys(spec, {"match", "within", "through"}, "under", ctx, line)
+    within = spec.get("within", 1)
+    if not isinstance(within, int) or within < 1:
+        raise _fail(ctx, line, "under.within: expected a positive integer")
+    if "match" not in spec:
+        raise _fail(ctx, line, "under: expected a match")
+    pred = compile_matcher(spec["match"], ctx, _line_of(spec, "match", line))
+    through = compile_matcher(spec["through"], ctx, _line_of(spec, "through", line)) if "through" in spec else None
+
+    def test(ln: LineView) -> bool:
+        other = ln
+        for _ in range(within):
+            other = other.neighbour(-1)
+            if other is None:
+                return False
+            if pred(other):
+                return True
+            if through is not None and not through(other):
+                return False
+        return False
+
+    return test
+
+
 def _head(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     """The line stands above its story's first paragraph, in the page's head (the site's name, a menu, the
     headline, the date): no line before it in its story ends with a full stop or a colon, or runs to
@@ -553,6 +582,7 @@ MATCHERS: dict[str, Callable[[Any, CompileContext, int], Predicate]] = {
     "next": _next,
     "prev": _prev,
     "near": _near,
+    "under": _under,
     "head": _head,
     "block": _block,
     "run": _run,
