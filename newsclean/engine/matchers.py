@@ -271,18 +271,23 @@ def _prev(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     return test
 
 
+def _within_and_match(spec: Any, kind: str, more: set[str], ctx: CompileContext, line: int) -> tuple[int, Predicate]:
+    """The `within` and the compiled `match` of a matcher that reads the lines around this one (`near`, `under`)."""
+    if not isinstance(spec, dict):
+        raise _fail(ctx, line, f"{kind}: expected a mapping with match and within")
+    _check_keys(spec, {"match", "within", *more}, kind, ctx, line)
+    within = spec.get("within", 1)
+    if not isinstance(within, int) or within < 1:
+        raise _fail(ctx, line, f"{kind}.within: expected a positive integer")
+    if "match" not in spec:
+        raise _fail(ctx, line, f"{kind}: expected a match")
+    return within, compile_matcher(spec["match"], ctx, _line_of(spec, "match", line))
+
+
 def _under(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     """One of the `within` non-blank lines above this one, in its story, matches `match`, and every line between
     them matches `through` (when given): the line is an item of a list that a sentence above announces."""
-    if not isinstance(spec, dict):
-        raise _fail(ctx, line, "under: expected a mapping with match, within and through")
-    _check_keys(spec, {"match", "within", "through"}, "under", ctx, line)
-    within = spec.get("within", 1)
-    if not isinstance(within, int) or within < 1:
-        raise _fail(ctx, line, "under.within: expected a positive integer")
-    if "match" not in spec:
-        raise _fail(ctx, line, "under: expected a match")
-    pred = compile_matcher(spec["match"], ctx, _line_of(spec, "match", line))
+    within, pred = _within_and_match(spec, "under", {"through"}, ctx, line)
     through = compile_matcher(spec["through"], ctx, _line_of(spec, "through", line)) if "through" in spec else None
 
     def test(ln: LineView) -> bool:
@@ -332,15 +337,7 @@ def _head(spec: Any, ctx: CompileContext, line: int) -> Predicate:
 
 def _near(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     """One of the `within` non-blank lines before or after this one, in its story, matches `match`."""
-    if not isinstance(spec, dict):
-        raise _fail(ctx, line, "near: expected a mapping with match and within")
-    _check_keys(spec, {"match", "within"}, "near", ctx, line)
-    within = spec.get("within", 1)
-    if not isinstance(within, int) or within < 1:
-        raise _fail(ctx, line, "near.within: expected a positive integer")
-    if "match" not in spec:
-        raise _fail(ctx, line, "near: expected a match")
-    pred = compile_matcher(spec["match"], ctx, _line_of(spec, "match", line))
+    within, pred = _within_and_match(spec, "near", set(), ctx, line)
 
     def test(ln: LineView) -> bool:
         for step in (-1, 1):
