@@ -30,12 +30,6 @@ _CONJUNCTION = re.compile(r"^\W*[وف]")
 # A feature's subheading between its paragraphs is four words or fewer ("آبار أعمق وكلفة أعلى"); another story's
 # headline says more.
 FEATURE_SUBHEAD_WORDS = 4
-# After a read-also marker and one headline, a text that shares a twelfth of its words with the story so far and
-# hardly any with the headline is the article resuming after a box of related links: a new story's lede restates
-# its own headline (on the dev set and the probes, every new story's lede that shares that much with the story
-# before it repeats at least a third of its headline's words).
-RESUMES_COHESION = 0.08
-RESTATED = 0.2
 _PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و")
 _SUFFIXES = ("هاي", "ها", "ات", "ون", "ين", "ان", "يه", "ه", "ي")
 # Words that refer back to what came before: a paragraph that opens with them continues a text (corpus LR -1.3).
@@ -190,10 +184,7 @@ def _score(
         return 4.0 * lang_change  # a marker right over body text: a new story where the language changes
     if judged_as == "line":
         # a read-also marker: a new story unless the text after the headline carries the article on
-        s = strong + 5.0 + max(min(ev.lede, 3.0), -4.0) - 8.0 * cohesion - 2.0 * ev.continuation
-        if cohesion >= RESUMES_COHESION and ev.title_in_lede < RESTATED and len(title.split()) >= 3:
-            s -= 4.0  # a box's related headline, then the article resumes: no word of the headline, the story's
-        return s
+        return strong + 5.0 + max(min(ev.lede, 3.0), -4.0) - 8.0 * cohesion - 2.0 * ev.continuation
     # no marker: the headline needs a body that opens fresh and speaks of something else
     s = strong + 2.8 + max(min(ev.lede, 2.0), -4.0) - 12.0 * cohesion
     s += 1.5 * ev.title_in_lede - 3.0 * title_in_prev  # a lede restates its own headline, not the story's

@@ -63,6 +63,7 @@ UNGATED = {
     "ar.meta.agency-line",
     "ar.meta.dateline",
     "ar.meta.lede-dateline",
+    "ar.meta.outlet-dateline",
     "ar.meta.time-line",
     "ar.byline.name-place",
     "ar.byline.name-over-contact",
