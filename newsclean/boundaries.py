@@ -184,7 +184,9 @@ def _score(
         return 4.0 * lang_change  # a marker right over body text: a new story where the language changes
     if judged_as == "line":
         # a read-also marker: a new story unless the text after the headline carries the article on
-        return strong + 5.0 + max(min(ev.lede, 3.0), -4.0) - 8.0 * cohesion - 2.0 * ev.continuation
+        # (a lede that restates the headline opens that headline's story: the story so far has not its words)
+        s = strong + 5.0 + max(min(ev.lede, 3.0), -4.0) - 8.0 * cohesion - 2.0 * ev.continuation
+        return s + 1.0 * max(ev.title_in_lede - title_in_prev, 0.0)
     # no marker: the headline needs a body that opens fresh and speaks of something else
     s = strong + 2.8 + max(min(ev.lede, 2.0), -4.0) - 12.0 * cohesion
     s += 1.5 * ev.title_in_lede - 3.0 * title_in_prev  # a lede restates its own headline, not the story's
