@@ -363,6 +363,8 @@ def plan_stories(units: list[Unit]) -> Plan:
             if listed and (body is None or body.kind in (MARKER, BODY, OTHER, SEPARATOR)):
                 # a related list (no body of its own: the page or the story ends after it), or links inside an
                 # article that runs on after them, the article's own subheading over its next paragraph aside
+                if not has_body and not u.link and body is not None and full_body(body.text, body.kind):
+                    listed = listed[:-1]  # a marker over the page's first paragraph: the headline under it is its own
                 if body is not None and (body.kind == BODY or _found_before(units, j)) and not u.link:
                     # a link line's headline stands beside its marker: it is never the article's own line. Where a
                     # story found before opens with no separator on the page, the reading that found it saw the
