@@ -364,7 +364,8 @@ def plan_stories(units: list[Unit]) -> Plan:
                 # a related list (no body of its own: the page or the story ends after it), or links inside an
                 # article that runs on after them, the article's own subheading over its next paragraph aside
                 if not has_body and not u.link and body is not None and full_body(body.text, body.kind):
-                    listed = listed[:-1]  # a marker over the page's first paragraph: the headline under it is its own
+                    if _own_headline(units[listed[-1]].text, body.text, story):
+                        listed = listed[:-1]  # a marker over the page's headline and lede: the headline is the page's
                 if body is not None and (body.kind == BODY or _found_before(units, j)) and not u.link:
                     # a link line's headline stands beside its marker: it is never the article's own line. Where a
                     # story found before opens with no separator on the page, the reading that found it saw the
@@ -429,6 +430,20 @@ _LIST_END = re.compile(
 _LABEL = re.compile(r"^\W*([^\s:：]+(?:\s+[^\s:：]+){0,2})\s*[:：]\s*\S")
 # A subheading is a few words; a related story's headline says more.
 _SUBHEAD_WORDS = 3
+
+
+def _own_headline(title: str, lede: str, story: list[Unit]) -> bool:
+    """Whether the headline under a read-also marker in the page's head is the page's own: no headline stands
+    above the marker, and the lede under it says the headline again (a related link's is another story's)."""
+    if any(v.kind == HEAD and len(v.text.split()) > _SUBHEAD_WORDS for v in story):
+        return False
+    words_of_title = stems(title)
+    return len(words_of_title) >= 2 and len(words_of_title & stems(" ".join(lede.split()[:40]))) >= _RESTATED * len(
+        words_of_title
+    )
+
+
+_RESTATED = 0.4  # the share of a headline's content words its own lede says again
 
 
 def _fact_card(units: list[Unit], run: list[int]) -> bool:
