@@ -437,10 +437,9 @@ def _own_headline(title: str, lede: str, story: list[Unit]) -> bool:
     above the marker, and the lede under it says the headline again (a related link's is another story's)."""
     if any(v.kind == HEAD and len(v.text.split()) > _SUBHEAD_WORDS for v in story):
         return False
-    words_of_title = stems(title)
-    return len(words_of_title) >= 2 and len(words_of_title & stems(" ".join(lede.split()[:40]))) >= _RESTATED * len(
-        words_of_title
-    )
+    title_words = stems(title)
+    said_again = title_words & stems(" ".join(lede.split()[:40]))
+    return len(title_words) >= 2 and len(said_again) >= _RESTATED * len(title_words)
 
 
 _RESTATED = 0.4  # the share of a headline's content words its own lede says again
