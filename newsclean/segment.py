@@ -364,8 +364,12 @@ def plan_stories(units: list[Unit]) -> Plan:
                 # a related list (no body of its own: the page or the story ends after it), or links inside an
                 # article that runs on after them, the article's own subheading over its next paragraph aside
                 if not has_body and not u.link and body is not None and full_body(body.text, body.kind):
-                    if _own_headline(units[listed[-1]].text, body.text, story):
-                        listed = listed[:-1]  # a marker over the page's headline and lede: the headline is the page's
+                    # a marker over the page's headline (and its deck) and lede: the headline is the page's
+                    own = next(
+                        (n for n, k in enumerate(listed) if _own_headline(units[k].text, body.text, story)), None
+                    )
+                    if own is not None:
+                        listed = listed[:own]
                 if body is not None and (body.kind == BODY or _found_before(units, j)) and not u.link:
                     # a link line's headline stands beside its marker: it is never the article's own line. Where a
                     # story found before opens with no separator on the page, the reading that found it saw the
