@@ -132,6 +132,12 @@ def _share(part: set[str], whole: set[str], least: int) -> float:
     return len(part & whole) / len(part) if len(part) >= least else 0.0
 
 
+def title_in_lede(title: str, body: str) -> float:
+    """The share of a headline's content words its body's first 40 words say again (0 for a headline of fewer
+    than two): a lede restates its own headline, a related link's headline is another story's."""
+    return _share(stems(title), stems(" ".join(body.split()[:40])), 2)
+
+
 def evidence(c: Candidate, page: Page, prev: Callable[[], set[str]]) -> Evidence:
     """The evidence that `c.title` opens a new story after the story so far (`prev` gives its content words),
     scored (SPLIT_THRESHOLD splits). Cheap signals first: the language on either side and the story's words are
@@ -142,7 +148,7 @@ def evidence(c: Candidate, page: Page, prev: Callable[[], set[str]]) -> Evidence
         judged_as=_judged(c, lang_change=False),
         score=0.0,
         lede=lede_score(c.body),
-        title_in_lede=_share(title, stems(" ".join(c.body.split()[:40])), 2),
+        title_in_lede=title_in_lede(c.title, c.body),
         date_between=c.date_between,
         continuation=continues(c.body),
         anaphora=any(w in _PRONOUNS for w in first[1:3]) or any(w in _DEMONSTRATIVES for w in first[:4]),

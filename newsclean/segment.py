@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .boundaries import FEATURE_SUBHEAD_WORDS, Candidate, Evidence, Page, evidence, lede_score, stems
+from .boundaries import FEATURE_SUBHEAD_WORDS, Candidate, Evidence, Page, evidence, lede_score, stems, title_in_lede
 from .edits import Pending
 from .engine import Rule, RuleSet
 from .engine.index import LineScanner, RuleIndex
@@ -364,12 +364,7 @@ def plan_stories(units: list[Unit]) -> Plan:
                 # a related list (no body of its own: the page or the story ends after it), or links inside an
                 # article that runs on after them, the article's own subheading over its next paragraph aside
                 if not has_body and not u.link and body is not None and full_body(body.text, body.kind):
-                    # a marker over the page's headline (and its deck) and lede: the headline is the page's
-                    own = next(
-                        (n for n, k in enumerate(listed) if _own_headline(units[k].text, body.text, story)), None
-                    )
-                    if own is not None:
-                        listed = listed[:own]
+                    listed = listed[: _own_headline(units, listed, body.text, story)]
                 if body is not None and (body.kind == BODY or _found_before(units, j)) and not u.link:
                     # a link line's headline stands beside its marker: it is never the article's own line. Where a
                     # story found before opens with no separator on the page, the reading that found it saw the
@@ -436,14 +431,13 @@ _LABEL = re.compile(r"^\W*([^\s:：]+(?:\s+[^\s:：]+){0,2})\s*[:：]\s*\S")
 _SUBHEAD_WORDS = 3
 
 
-def _own_headline(title: str, lede: str, story: list[Unit]) -> bool:
-    """Whether the headline under a read-also marker in the page's head is the page's own: no headline stands
-    above the marker, and the lede under it says the headline again (a related link's is another story's)."""
+def _own_headline(units: list[Unit], listed: list[int], lede: str, story: list[Unit]) -> int | None:
+    """Where the page's own headline stands among the headlines under a read-also marker in the page's head (its
+    deck may follow it), or None: where no headline stands above the marker, the first the lede says again (a
+    related link's headline is another story's)."""
     if any(v.kind == HEAD and len(v.text.split()) > _SUBHEAD_WORDS for v in story):
-        return False
-    title_words = stems(title)
-    said_again = title_words & stems(" ".join(lede.split()[:40]))
-    return len(title_words) >= 2 and len(said_again) >= _RESTATED * len(title_words)
+        return None
+    return next((n for n, k in enumerate(listed) if title_in_lede(units[k].text, lede) >= _RESTATED), None)
 
 
 _RESTATED = 0.4  # the share of a headline's content words its own lede says again
