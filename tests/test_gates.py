@@ -54,6 +54,7 @@ def test_shipped_rules_anchored_at_the_line_end_have_their_gate():
 UNGATED = {
     "en.split.read-more",
     "base.embed.image-credit",
+    "base.byline.editor-initials",
     "base.contact.handle-line",
     "base.sep.line",
     "base.tail.glued-id",
