@@ -429,6 +429,8 @@ _LIST_END = re.compile(
 _LABEL = re.compile(r"^\W*([^\s:：]+(?:\s+[^\s:：]+){0,2})\s*[:：]\s*\S")
 # A subheading is a few words; a related story's headline says more.
 _SUBHEAD_WORDS = 3
+# The share of a headline's content words its own lede says again.
+_RESTATED = 0.4
 
 
 def _own_headline(units: list[Unit], listed: list[int], lede: str, story: list[Unit]) -> int | None:
@@ -438,9 +440,6 @@ def _own_headline(units: list[Unit], listed: list[int], lede: str, story: list[U
     if any(v.kind == HEAD and len(v.text.split()) > _SUBHEAD_WORDS for v in story):
         return None
     return next((n for n, k in enumerate(listed) if title_in_lede(units[k].text, lede) >= _RESTATED), None)
-
-
-_RESTATED = 0.4  # the share of a headline's content words its own lede says again
 
 
 def _fact_card(units: list[Unit], run: list[int]) -> bool:
