@@ -147,7 +147,17 @@ GLUED_FEATURES = (
     "dateline",
     "start",
     "time",
+    # the shape of the words on either side, for words the tables do not list: a lede seldom opens on a noun with
+    # the article and often on a feminine past verb (`عقدت`; a plural in -ات is a noun); a headline ends on a word
+    # of content (or of time), seldom on a preposition
+    "article",
+    "past_t",
+    "prev_article",
+    "prev_content",
 )
+# A token a dash ends: the cut after it falls inside a byline ("فايز الحسيكي – عين اليوم ..."), whose place or
+# desk reads like a dateline of its own.
+_DASH_END = re.compile(r"[-–—ـ]$")
 # Words of time a headline often ends with ("... تشهدها المحافظة اليوم") and a body seldom opens with: the cut
 # before one of them leaves the title a word short.
 _TIME_WORDS = frozenset({"اليوم", "غدا", "امس", "الليله", "الان", "حاليا"})
@@ -157,6 +167,7 @@ def glued_features(toks: list[str], first: list[str], tags: list[int], j: int, t
     """What a cut before token `j` looks like, in the order of GLUED_FEATURES (`first`: each token's first
     folded word; `tags`: indices of tokens that are agency tags)."""
     prev, tok, w = read_through(toks[j - 1]), read_through(toks[j]), first[j]  # `&#8221;` is a quote
+    last = first[j - 1]
     lr1 = t.opener.get(w)
     lr2 = t.opener2.get(f"{w} {first[j + 1]}", 0.0) if j + 1 < len(first) else 0.0
     title = {x for x in first[:j] if len(x) >= 3 and x not in t.stop}
@@ -180,9 +191,13 @@ def glued_features(toks: list[str], first: list[str], tags: list[int], j: int, t
         float(w.isdigit()),
         sum(t.title_vs_lede.get(x, 0.0) for x in first[:j]) / 4.0,
         float(tok.endswith(("،", ","))),
-        float(bool(_LEDE_START.match(" ".join(toks[j : j + 8])))),
+        float(bool(_LEDE_START.match(" ".join(toks[j : j + 8]))) and not _DASH_END.search(prev)),
         t.start.get(w, 0.0),
         float(w in _TIME_WORDS),
+        float(w.startswith("ال")),
+        float(lr1 is None and len(w) >= 3 and w.endswith("ت") and not w.endswith("ات") and not w.startswith("ال")),
+        float(last.startswith("ال")),
+        float(len(last) >= 3 and not last.isdigit() and (last not in t.stop or last in _TIME_WORDS)),
     )
 
 

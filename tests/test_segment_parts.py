@@ -91,6 +91,41 @@ def test_a_headline_that_ends_with_a_word_of_time_keeps_it():
     assert text[openers.glued_cut(text) :] == body
 
 
+def _features(text: str, j: int) -> dict[str, float]:
+    table = openers.table()
+    toks, first, tags = openers.glued_tokens(text)
+    return dict(zip(openers.GLUED_FEATURES, openers.glued_features([m.group(0) for m in toks], first, tags, j, table)))
+
+
+def test_a_cut_reads_the_shape_of_words_the_mined_tables_do_not_list():
+    """A lede opens with a verb, often a feminine past one (`عقدت`, too rare to be listed); a headline seldom ends
+    on a word the body opens with, and a plural in -ات is a noun, not such a verb."""
+    table = openers.table()
+    assert "عقدت" not in table.opener and "نجاحات" not in table.opener
+    assert table.glued["past_t"] > 0 > table.glued["article"]
+    verb = _features("شركات أمريكية تبحث الاستثمار في ينبع عقدت الهيئة الملكية لقاء مع وفد رجال الأعمال", 6)
+    noun = _features("نائب بحريني: حادثة عسير ضريبة نجاحات المملكة السياسية والدبلوماسية ربط عضو مجلس النواب", 5)
+    assert verb["past_t"] == 1.0 and verb["article"] == 0.0 and verb["prev_content"] == 1.0
+    assert noun["past_t"] == 0.0
+    assert _features("شركات أمريكية تبحث الاستثمار في ينبع عقدت الهيئة الملكية لقاء مع وفد", 7)["article"] == 1.0
+    # a word of time ends a headline as a word of content does; a preposition does not
+    assert _features("الرئاسة تستنطق الشباب اليوم تنطلق ورشة العمل الرابعة في الرياض", 4)["prev_content"] == 1.0
+    assert _features("وزير التعليم ينفي تأجيل الدراسة إلى ما بعد الحج نفى الوزير", 6)["prev_content"] == 0.0
+
+
+def test_a_desk_after_a_reporters_dash_is_no_dateline_of_its_own():
+    """`أحمد حجازي – عين اليوم بثت ...`: the desk's name reads like a dateline, but a cut after the dash would leave
+    the byline in the headline."""
+    title = "شاهد.. مشروع إسكان أملج المنتظر تسليمه لـ 700 مواطن"
+    body = "أحمد حجازي – عين اليوم بثت وزارة الإسكان عبر حسابها الرسمي في تويتر مقطعا يشرح المشروع وموعد تسليمه"
+    text = f"{title} {body}"
+    after_dash = len(title.split()) + 3
+    assert text.split()[after_dash] == "عين"
+    assert _features(text, after_dash)["dateline"] == 0.0
+    assert _features("عنوان الخبر هنا عين اليوم – متابعات أكدت وزارة الصحة", 3)["dateline"] == 1.0
+    assert text[openers.glued_cut(text) :] == body
+
+
 def _candidate(body: str, marker: str | None = "line") -> Candidate:
     story = CASES["marker on its own line"]["text"].split("\n")[1]
     return Candidate(title="الأمن العام يحدد هوية شرطي", body=body, after="", prev_tail=story, marker=marker)
