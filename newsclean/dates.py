@@ -208,7 +208,8 @@ def _tables() -> _Tables:
     of_month = rf"(?:(?:من|(?ai:of)){_WS}+)?(?:شهر{_WS}+)?"
     # The first digit, not preceded by a digit (nor by one and a separator, but for a time and a dash): "12",
     # "2015/7/19", "٨ / ١٠ / ١٤٣٦", "14:03-12 مارس 2024".
-    number = rf"(?P<n1>{_D}(?<!{_D}{_D})(?:(?<!{_D}[/\-.]{_D})|(?<=[:٫]{_D}{_D}-{_D})){_D}{{0,3}})"
+    # A time's minutes are no day ("۱۸:۳۰ - بهمن ۲۴، ۱۴۰۲").
+    number = rf"(?P<n1>(?<![:٫]){_D}(?<!{_D}{_D})(?:(?<!{_D}[/\-.]{_D})|(?<=[:٫]{_D}{_D}-{_D})){_D}{{0,3}})"
     by_digit = (
         rf"{number}(?:{_EN_ORDINAL}{_WSZ}*[,،/\-]?{_WSZ}*{of_month}{month_year}"
         rf"|{_WS}*(?P<ns>[/\-.]){_WS}*(?P<nb>{_D}{{1,2}}){_WS}*(?P=ns){_WS}*(?P<nc>{_D}{{1,4}})"
@@ -220,9 +221,12 @@ def _tables() -> _Tables:
         starts.append(_word_start(word, rf"{_WS}+(?:من{_WS}+)?"))
     by_word = rf"(?:{'|'.join(starts)})(?:شهر{_WS}+)?{month_year}"
     ordinal_before = rf"(?<!{_LETTER})(?P<dw>(?:ال|لل)(?:{_alternation(al_rests)})){_WS}+\Z"
+    # The month first, as English writes it ("July 31, 2015"), and as some Arabic and Persian pages do, with a
+    # comma before the year ("بهمن ۲۴، ۱۴۰۲", "أغسطس 14، 2024").
     english = (
         rf"(?P<em>[A-Za-z](?<!{_LETTER}[A-Za-z])[A-Za-z]{{2,8}})\.?{_WS}+"
         rf"(?P<ed>{_D}{{1,2}}){_EN_ORDINAL}{_WS}*,?{_WS}*(?P<ey>{_D}{{4}})(?!{_D})"
+        rf"|(?<!{_LETTER})(?P<am>{arabic_alt}){_WSZ}+(?P<ad>{_D}{{1,2}}){_WS}*[,،]{_WS}*(?P<ay>{_D}{{4}})(?!{_D})"
     )
     return _Tables(
         re.compile(by_digit),
@@ -354,7 +358,10 @@ def _read(
     start: int, end: int, day: int, m: re.Match[str], text: str, lang: str | None, tables: _Tables
 ) -> DateMatch | None:
     """The date a candidate stands for, or None when it names no real day."""
-    if m.re is tables.english:
+    if m.re is tables.english and m["am"] is not None:
+        month = tables.months.get(_key(m["am"]))
+        parsed = None if month is None else (month[0], int(m["ay"]), month[1], int(m["ad"]))
+    elif m.re is tables.english:
         month = tables.months.get(_key(m["em"]))
         parsed = (
             None if month is None or month[0] != "gregorian" else ("gregorian", int(m["ey"]), month[1], int(m["ed"]))

@@ -186,6 +186,10 @@ def test_language_decides_numeric_years(text: str, lang: str | None, date: str |
         # the words around a month are folded like the month names: ماه written with ة, شهر with Urdu heh
         ("۱۲ اسفند ماة ۱۴۰۱", "2023-03-03"),
         ("7 من شھر مايو 2020", "2020-05-07"),
+        # the month first, with a comma before the year; a time's minutes are no day
+        ("۱۸:۳۰ - بهمن ۲۴، ۱۴۰۲", "2024-02-13"),
+        ("نشر في أغسطس 14، 2024", "2024-08-14"),
+        ("۰۹:۱۵ - مرداد ۰۷", None),
     ],
 )
 def test_more_forms(text: str, date: str | None) -> None:
