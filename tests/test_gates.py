@@ -55,6 +55,7 @@ UNGATED = {
     "en.split.read-more",
     "base.embed.image-credit",
     "base.byline.editor-initials",
+    "base.nav.masthead-pair",
     "base.contact.handle-line",
     "base.sep.line",
     "base.tail.glued-id",
