@@ -56,6 +56,7 @@ UNGATED = {
     "base.embed.image-credit",
     "base.byline.editor-initials",
     "base.nav.masthead-pair",
+    "base.nav.active-section",
     "base.contact.handle-line",
     "base.sep.line",
     "base.tail.glued-id",

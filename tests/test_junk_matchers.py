@@ -104,6 +104,26 @@ def test_under_reads_up_through_short_lines_to_the_sentence_that_announces_them(
     ]
 
 
+def test_echoes_finds_a_line_that_repeats_an_item_of_a_menu_above_it():
+    ctx = matchers.CompileContext(file="t", rule="t", wordlists=lambda name, line: frozenset(), trusted=True, timeout=1)
+    echoes = matchers.compile_matcher({"echoes": {"within": 2, "min_items": 3}}, ctx, 1)
+    texts = [
+        "نفت | گاز | پالایش و پخش | پتروشیمی",
+        "پالایش و پخش",
+        "نرخ بنزین",
+        "گاز",  # three lines under the menu: out of reach
+        "اقتصاد » بورس",  # a menu of two items only
+        "بورس",
+        "سياسة اقتصاد رياضة ثقافة",  # words with no separator: as often a headline as a menu
+        "رياضة",
+        "الأقسام: سياسة | اقتصاد | رياضة.",  # a sentence that lists them
+        "رياضة",
+    ]
+    ctx = LineContext(texts)
+    got = [echoes(LineView(t, i, len(texts), ctx)) for i, t in enumerate(texts)]
+    assert got == [False, True, False, False, False, False, False, False, False, False]
+
+
 def test_a_line_that_opens_a_story_without_a_separator_is_read_as_behind_one(tmp_path):
     """A line at an offset in `opens` is read as behind a separator line, by `label_lines` and by the strip step
     with `stories` (which the split step uses to strip its stories again as the next clean will read them)."""
@@ -334,6 +354,10 @@ def test_with_date_records_the_line_date_beside_the_source(tmp_path):
         ("kind: line\nmatch: {regex: a}\naction: {meta: source, one_tag: true}", "one_tag: true or false, for a tags"),
         ("kind: line\nmatch: {head: 1}", "head: expected true"),
         ("kind: line\nmatch: {head: {paragraph_words: 0}}", "head.paragraph_words"),
+        ("kind: line\nmatch: {echoes: 3}", "echoes: expected a mapping"),
+        ("kind: line\nmatch: {echoes: {within: 0}}", "echoes.within"),
+        ("kind: line\nmatch: {echoes: {min_items: 1}}", "echoes.min_items"),
+        ("kind: line\nmatch: {echoes: {above: 2}}", "echoes: unknown"),
     ],
 )
 def test_new_matchers_are_validated_on_load(tmp_path, rule, message):

@@ -335,6 +335,46 @@ def _head(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     return test
 
 
+# What parts a menu's items: bars, guillemets, chevrons, slashes, bullets (spaced, so "24/7" stays one item).
+_MENU_SEPARATOR = re.compile(r"\s*[|»«›‹>•·]\s*|\s+/\s+")
+_ITEM_EDGES = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+
+
+def _menu_items(text: str) -> set[str]:
+    """The items of a line read as a menu: the pieces between its separators (none where it has none: a line of
+    words with no separator is as often a headline as a menu). A line that ends like a sentence is no menu."""
+    if text.rstrip().endswith((".", "!", "?", "؟", ":", "،")) or not _MENU_SEPARATOR.search(text):
+        return set()
+    pieces = _MENU_SEPARATOR.split(text)
+    return {" ".join(_ITEM_EDGES.sub("", piece).split()) for piece in pieces} - {""}
+
+
+def _echoes(spec: Any, ctx: CompileContext, line: int) -> Predicate:
+    """The line is, word for word, one item of a menu among the `within` lines above it (a line of at least
+    `min_items` items): the section a page shows as its own under its menu ("نفت | گاز | پتروشیمی" / "گاز")."""
+    if not isinstance(spec, dict):
+        raise _fail(ctx, line, "echoes: expected a mapping with within and min_items")
+    _check_keys(spec, {"within", "min_items"}, "echoes", ctx, line)
+    within = _int_value(spec, "echoes", "within", 1, 1, ctx, line)
+    least = _int_value(spec, "echoes", "min_items", 3, 2, ctx, line)
+
+    def test(ln: LineView) -> bool:
+        own = " ".join(_ITEM_EDGES.sub("", ln.text).split())
+        if not own:
+            return False
+        other = ln
+        for _ in range(within):
+            other = other.neighbour(-1)
+            if other is None:
+                return False
+            items = _menu_items(other.text)
+            if len(items) >= least and own in items:
+                return True
+        return False
+
+    return test
+
+
 def _near(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     """One of the `within` non-blank lines before or after this one, in its story, matches `match`."""
     within, pred = _within_and_match(spec, "near", set(), ctx, line)
@@ -580,6 +620,7 @@ MATCHERS: dict[str, Callable[[Any, CompileContext, int], Predicate]] = {
     "prev": _prev,
     "near": _near,
     "under": _under,
+    "echoes": _echoes,
     "head": _head,
     "block": _block,
     "run": _run,
