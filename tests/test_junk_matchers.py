@@ -112,16 +112,39 @@ def test_echoes_finds_a_line_that_repeats_an_item_of_a_menu_above_it():
         "پالایش و پخش",
         "نرخ بنزین",
         "گاز",  # three lines under the menu: out of reach
-        "اقتصاد » بورس",  # a menu of two items only
-        "بورس",
+        "القاهرة › الأقصر › إدفو › أسوان",  # an itinerary: chevrons part stops as often as a menu's items
+        "القاهرة",
         "سياسة اقتصاد رياضة ثقافة",  # words with no separator: as often a headline as a menu
         "رياضة",
         "الأقسام: سياسة | اقتصاد | رياضة.",  # a sentence that lists them
         "رياضة",
+        "أفضل المسلسلات | «الحشاشين» | «جودر» | «مسار إجباري»",  # quoted names
+        "«الحشاشين»",
+        "اقتصاد | بورس",  # a menu of two items only
+        "بورس",
     ]
     ctx = LineContext(texts)
     got = [echoes(LineView(t, i, len(texts), ctx)) for i, t in enumerate(texts)]
-    assert got == [False, True, False, False, False, False, False, False, False, False]
+    assert got == [False, True, False, False, False, False, False, False, False, False, False, False, False, False]
+
+
+def test_named_below_finds_the_second_side_of_a_pair_named_again_under_it():
+    ctx = matchers.CompileContext(file="t", rule="t", wordlists=lambda name, line: frozenset(), trusted=True, timeout=1)
+    named = matchers.compile_matcher({"named_below": {"within": 2}}, ctx, 1)
+    texts = [
+        "مصر - السودان",
+        "يلتقي منتخب مصر نظيره السوداني مساء اليوم في افتتاح البطولة.",
+        "الحسكة – نورث برس",  # a dateline: its outlet is not named again
+        "يقف خليل العلي وسط حقله المحترق في ريف الحسكة الجنوبي منذ الصباح.",
+        "وأضاف أن الخسائر كبيرة.",
+        "غزة/ نور الدين صالح:",  # words of three letters (نور, دين) are not looked for: "مدينة" holds "دين"
+        "تعاني أحياء المدينة من نقص حاد في المياه منذ أسابيع.",
+        "لا فاصل في هذا السطر",
+        "السودان",
+    ]
+    ctx = LineContext(texts)
+    got = [named(LineView(t, i, len(texts), ctx)) for i, t in enumerate(texts)]
+    assert got == [True, False, False, False, False, False, False, False, False]
 
 
 def test_a_line_that_opens_a_story_without_a_separator_is_read_as_behind_one(tmp_path):
@@ -358,6 +381,8 @@ def test_with_date_records_the_line_date_beside_the_source(tmp_path):
         ("kind: line\nmatch: {echoes: {within: 0}}", "echoes.within"),
         ("kind: line\nmatch: {echoes: {min_items: 1}}", "echoes.min_items"),
         ("kind: line\nmatch: {echoes: {above: 2}}", "echoes: unknown"),
+        ("kind: line\nmatch: {named_below: 2}", "named_below: expected a mapping"),
+        ("kind: line\nmatch: {named_below: {within: 0}}", "named_below.within"),
     ],
 )
 def test_new_matchers_are_validated_on_load(tmp_path, rule, message):

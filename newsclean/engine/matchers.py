@@ -335,15 +335,21 @@ def _head(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     return test
 
 
-# What parts a menu's items: bars, guillemets, chevrons, slashes, bullets (spaced, so "24/7" stays one item).
-_MENU_SEPARATOR = re.compile(r"\s*[|»«›‹>•·]\s*|\s+/\s+")
+# What parts a menu's items: bars. Chevrons, slashes and bullets part an itinerary, a route, a timeline or a
+# song's half-lines as often, and guillemets quote names.
+_MENU_SEPARATOR = re.compile(r"\s*\|\s*")
 _ITEM_EDGES = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+_QUOTES = re.compile(r"[«»\"“”]")
 
 
 def _menu_items(text: str) -> set[str]:
-    """The items of a line read as a menu: the pieces between its separators (none where it has none: a line of
-    words with no separator is as often a headline as a menu). A line that ends like a sentence is no menu."""
-    if text.rstrip().endswith((".", "!", "?", "؟", ":", "،")) or not _MENU_SEPARATOR.search(text):
+    """The items of a line read as a menu: the pieces between its bars (none where it has none: a line of words
+    with no separator is as often a headline as a menu). A line that ends like a sentence, or quotes, is no menu."""
+    if (
+        text.rstrip().endswith((".", "!", "?", "؟", ":", "،"))
+        or not _MENU_SEPARATOR.search(text)
+        or _QUOTES.search(text)
+    ):
         return set()
     pieces = _MENU_SEPARATOR.split(text)
     return {" ".join(_ITEM_EDGES.sub("", piece).split()) for piece in pieces} - {""}
@@ -369,6 +375,40 @@ def _echoes(spec: Any, ctx: CompileContext, line: int) -> Predicate:
                 return False
             items = _menu_items(other.text)
             if len(items) >= least and own in items:
+                return True
+        return False
+
+    return test
+
+
+# The last part of a line a dash, a slash or a bar sets apart ("مسقط - الرؤية": "الرؤية").
+_LAST_PART = re.compile(r"(?:\s[-–—|]\s?|[-–—|/]\s)\s*([^-–—|/]+?)\s*:?\s*$")
+_ARTICLE = re.compile(r"^(?:ال|لل)(?=\w{3})")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _named_below(spec: Any, ctx: CompileContext, line: int) -> Predicate:
+    """A word of the line's last part (after its last dash, slash or bar; four letters or more, its article
+    aside) stands in one of the `within` lines below: the two sides of a match, a route or a meeting are named
+    again in the lede ("مصر - السودان" over "... منتخب مصر نظيره السوداني"); a dateline's outlet or reporter is
+    not."""
+    if not isinstance(spec, dict):
+        raise _fail(ctx, line, "named_below: expected a mapping with within")
+    _check_keys(spec, {"within"}, "named_below", ctx, line)
+    within = _int_value(spec, "named_below", "within", 1, 1, ctx, line)
+
+    def test(ln: LineView) -> bool:
+        m = _LAST_PART.search(ln.text)
+        if m is None:
+            return False
+        stems = {_ARTICLE.sub("", w) for w in _LETTERS.findall(m.group(1))}
+        stems = {w for w in stems if len(w) >= 4}
+        other = ln
+        for _ in range(within):
+            other = other.neighbour(1)
+            if other is None:
+                return False
+            if any(w in other.text for w in stems):
                 return True
         return False
 
@@ -621,6 +661,7 @@ MATCHERS: dict[str, Callable[[Any, CompileContext, int], Predicate]] = {
     "near": _near,
     "under": _under,
     "echoes": _echoes,
+    "named_below": _named_below,
     "head": _head,
     "block": _block,
     "run": _run,

@@ -151,7 +151,9 @@ def compile_rule(spec: Any, *, pack: str, file: str, line: int, ctx: CompileCont
 
 
 _BEFORE_LANGUAGE = ("unescape", "repair")
-_CONTEXT_KEYS = frozenset({"position", "next", "prev", "near", "under", "echoes", "head", "block", "run", "repeats"})
+_CONTEXT_KEYS = frozenset(
+    {"position", "next", "prev", "near", "under", "echoes", "named_below", "head", "block", "run", "repeats"}
+)
 
 
 def _looks_around(spec: Any) -> bool:
