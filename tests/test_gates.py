@@ -69,7 +69,6 @@ UNGATED = {
     "ar.meta.outlet-dateline",
     "ar.meta.time-line",
     "ar.byline.name-place",
-    "ar.byline.dateline-dash",
     "ar.byline.name-over-contact",
     "ar.nav.menu-line",
     "ar.meta.tags-list",
