@@ -89,7 +89,7 @@ _YEARS = {"gregorian": (1000, 2199), "hijri": (1343, 1500), "jalali": (1200, 150
 class _Tables(NamedTuple):
     by_digit: re.Pattern[str]  # "12 أغسطس 2015", "12/7/2015": everything that starts with a digit
     by_word: re.Pattern[str]  # "من ديسمبر عام ١٩٤١" (ordinal day before it), "غرة رمضان 1436"
-    english: re.Pattern[str]  # "July 31, 2015"
+    english: re.Pattern[str]  # the month first: "July 31, 2015", "بهمن ۲۴، ۱۴۰۲"
     ordinal_before: re.Pattern[str]  # "السابع " right before "من"
     months: dict[str, tuple[str, int]]
     days: dict[str, int]
@@ -209,7 +209,7 @@ def _tables() -> _Tables:
     # The first digit, not preceded by a digit (nor by one and a separator, but for a time and a dash): "12",
     # "2015/7/19", "٨ / ١٠ / ١٤٣٦", "14:03-12 مارس 2024".
     # A time's minutes are no day ("۱۸:۳۰ - بهمن ۲۴، ۱۴۰۲").
-    number = rf"(?P<n1>(?<![:٫]){_D}(?<!{_D}{_D})(?:(?<!{_D}[/\-.]{_D})|(?<=[:٫]{_D}{_D}-{_D})){_D}{{0,3}})"
+    number = rf"(?P<n1>(?<!{_D}[:٫]){_D}(?<!{_D}{_D})(?:(?<!{_D}[/\-.]{_D})|(?<=[:٫]{_D}{_D}-{_D})){_D}{{0,3}})"
     by_digit = (
         rf"{number}(?:{_EN_ORDINAL}{_WSZ}*[,،/\-]?{_WSZ}*{of_month}{month_year}"
         rf"|{_WS}*(?P<ns>[/\-.]){_WS}*(?P<nb>{_D}{{1,2}}){_WS}*(?P=ns){_WS}*(?P<nc>{_D}{{1,4}})"
@@ -222,11 +222,13 @@ def _tables() -> _Tables:
     by_word = rf"(?:{'|'.join(starts)})(?:شهر{_WS}+)?{month_year}"
     ordinal_before = rf"(?<!{_LETTER})(?P<dw>(?:ال|لل)(?:{_alternation(al_rests)})){_WS}+\Z"
     # The month first, as English writes it ("July 31, 2015"), and as some Arabic and Persian pages do, with a
-    # comma before the year ("بهمن ۲۴، ۱۴۰۲", "أغسطس 14، 2024").
+    # comma before the year ("بهمن ۲۴، ۱۴۰۲", "أغسطس 14، 2024"); not آب, which is also water in Persian ("آب ۱۲،
+    # ۱۴۰۰ خانوار قطع شد").
     english = (
         rf"(?P<em>[A-Za-z](?<!{_LETTER}[A-Za-z])[A-Za-z]{{2,8}})\.?{_WS}+"
         rf"(?P<ed>{_D}{{1,2}}){_EN_ORDINAL}{_WS}*,?{_WS}*(?P<ey>{_D}{{4}})(?!{_D})"
-        rf"|(?<!{_LETTER})(?P<am>{arabic_alt}){_WSZ}+(?P<ad>{_D}{{1,2}}){_WS}*[,،]{_WS}*(?P<ay>{_D}{{4}})(?!{_D})"
+        rf"|(?<!{_LETTER})(?![آا]ب(?!{_LETTER}))(?P<am>{arabic_alt}){_WSZ}+(?P<ad>{_D}{{1,2}}){_WS}*[,،]{_WS}*"
+        rf"(?P<ay>{_D}{{4}})(?!{_D})"
     )
     return _Tables(
         re.compile(by_digit),

@@ -4,7 +4,7 @@
     python tools/mine_openers.py ../shared/data/corpus --exclude ../shared/data/dev-gold.jsonl
 
 Reads only the corpus files whose licence lets their statistics ship with newsclean (SOURCES below; the
-SaudiNewsNet file, CC BY-NC-SA, is never read) and leaves out every page a labelled evaluation set was built from
+SaudiNewsNet file, CC BY-NC-SA, is never read for them) and leaves out every page a labelled evaluation set was built from
 (`--exclude`: the ids of its real pages, and the source ids its merged pages name in `notes`), so no answer of
 the dev set leaks into the numbers. Counts:
 
@@ -18,7 +18,8 @@ the dev set leaks into the numbers. Counts:
   which words titles use more than ledes do;
 - `glued_weights`: the weights of `newsclean.openers.glued_cut`, learnt (averaged perceptron over cut positions)
   on each titled page's title glued to its first paragraph. `about` keeps each site's exact cuts when the
-  weights are learnt without it; `--evaluate` scores the cut on pages of other outlets that nothing here reads.
+  weights are learnt without it; `--evaluate FILE` scores the cut on the pages of other outlets, which neither
+  the tables nor the weights are counted from, and prints the figures only.
 """
 
 from __future__ import annotations
@@ -208,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         action="append",
         default=[],
-        help="JSONL of pages to score the glued cut on, never read for the tables or the weights (the SaudiNewsNet "
+        help="JSONL of pages to score the glued cut on, not counted into the tables or the weights (the SaudiNewsNet "
         "file: other outlets and layouts); the figures are printed, not shipped",
     )
     ap.add_argument("-o", "--output", type=Path, default=OUT)
@@ -216,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     exclude = set().union(*(excluded_ids(p) for p in args.exclude)) if args.exclude else set()
     docs = list(pages(args.corpus, exclude))
     data = mine(docs)
-    examples = glued_examples(docs, Openers.from_json(data))
+    table = Openers.from_json(data)
+    examples = glued_examples(docs, table)
     sites = sorted({s for s, _, _ in examples})
     held = [accuracy(train([x for x in examples if x[0] != s]), [x for x in examples if x[0] == s]) for s in sites]
     weights = train(examples)
@@ -237,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.evaluate:
         with open(path, encoding="utf-8") as fh:
             unread = [doc for doc in map(json.loads, fh) if doc["id"] not in exclude]
-        scored = glued_examples(unread, Openers.from_json(data))
+        scored = glued_examples(unread, table)
         by_site = collections.defaultdict(list)
         for example in scored:
             by_site[example[0]].append(example)

@@ -346,7 +346,7 @@ def _menu_items(text: str) -> set[str]:
     """The items of a line read as a menu: the pieces between its bars (none where it has none: a line of words
     with no separator is as often a headline as a menu). A line that ends like a sentence, or quotes, is no menu."""
     if (
-        text.rstrip().endswith((".", "!", "?", "؟", ":", "،"))
+        text.rstrip().endswith((".", "!", "?", "؟", ":", "،", ","))
         or not _MENU_SEPARATOR.search(text)
         or _QUOTES.search(text)
     ):
@@ -381,17 +381,34 @@ def _echoes(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     return test
 
 
-# The last part of a line a dash, a slash or a bar sets apart ("مسقط - الرؤية": "الرؤية").
+# The last part of a line a spaced dash, bar or slash sets apart ("مسقط - الرؤية": "الرؤية"; "غزة/ سارة": "سارة").
 _LAST_PART = re.compile(r"(?:\s[-–—|]\s?|[-–—|/]\s)\s*([^-–—|/]+?)\s*:?\s*$")
-_ARTICLE = re.compile(r"^(?:ال|لل)(?=\w{3})")
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # tashkeel and tatweel
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ARTICLE = re.compile(r"^(?:ال|لل)(?=\w{3})")
+_CLITIC = re.compile(r"^[وفبلك](?=\w{4})")
+# Words an outlet's or a desk's name shares with any text ("TRT عربي", "سكاي نيوز", "وكالات"): no side of a pair.
+_COMMON_NAME_WORDS = frozenset({"عربي", "عربية", "نيوز", "برس", "اونلاين", "أونلاين", "وكالات", "متابعات", "خاص"})
+
+
+def _stems(text: str, clitics: bool) -> set[str]:
+    """The words of `text` with tashkeel and the article taken off (and a leading conjunction or preposition
+    letter, with `clitics`), four letters or more."""
+    out = set()
+    for word in _LETTERS.findall(_MARKS.sub("", text)):
+        if clitics:
+            word = _CLITIC.sub("", word)
+        word = _ARTICLE.sub("", word)
+        if len(word) >= 4:
+            out.add(word)
+    return out
 
 
 def _named_below(spec: Any, ctx: CompileContext, line: int) -> Predicate:
-    """A word of the line's last part (after its last dash, slash or bar; four letters or more, its article
-    aside) stands in one of the `within` lines below: the two sides of a match, a route or a meeting are named
-    again in the lede ("مصر - السودان" over "... منتخب مصر نظيره السوداني"); a dateline's outlet or reporter is
-    not."""
+    """A word of the line's last part (after its last spaced dash, bar or slash; four letters or more, its article
+    aside) opens a word of one of the `within` lines below: the two sides of a match, a route or a meeting are
+    named again in the lede ("مصر - السودان" over "... منتخب مصر نظيره السوداني"); a dateline's outlet or reporter
+    is not ("دمشق - سارة الحسن" over a lede of a "خسارة": words, not letters, are compared)."""
     if not isinstance(spec, dict):
         raise _fail(ctx, line, "named_below: expected a mapping with within")
     _check_keys(spec, {"within"}, "named_below", ctx, line)
@@ -399,16 +416,15 @@ def _named_below(spec: Any, ctx: CompileContext, line: int) -> Predicate:
 
     def test(ln: LineView) -> bool:
         m = _LAST_PART.search(ln.text)
-        if m is None:
+        sides = _stems(m.group(1), clitics=False) - _COMMON_NAME_WORDS if m else set()
+        if not sides:
             return False
-        stems = {_ARTICLE.sub("", w) for w in _LETTERS.findall(m.group(1))}
-        stems = {w for w in stems if len(w) >= 4}
         other = ln
         for _ in range(within):
             other = other.neighbour(1)
             if other is None:
                 return False
-            if any(w in other.text for w in stems):
+            if any(word.startswith(side) for word in _stems(other.text, clitics=True) for side in sides):
                 return True
         return False
 
