@@ -358,9 +358,7 @@ def _menu_items(text: str) -> set[str]:
 def _echoes(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     """The line is, word for word, one item of a menu among the `within` lines above it (a line of at least
     `min_items` items): the section a page shows as its own under its menu ("نفت | گاز | پتروشیمی" / "گاز")."""
-    if not isinstance(spec, dict):
-        raise _fail(ctx, line, "echoes: expected a mapping with within and min_items")
-    _check_keys(spec, {"within", "min_items"}, "echoes", ctx, line)
+    _options(spec, {"within", "min_items"}, "echoes", ctx, line)
     within = _int_value(spec, "echoes", "within", 1, 1, ctx, line)
     least = _int_value(spec, "echoes", "min_items", 3, 2, ctx, line)
 
@@ -409,9 +407,7 @@ def _named_below(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     aside) opens a word of one of the `within` lines below: the two sides of a match, a route or a meeting are
     named again in the lede ("مصر - السودان" over "... منتخب مصر نظيره السوداني"); a dateline's outlet or reporter
     is not ("دمشق - سارة الحسن" over a lede of a "خسارة": words, not letters, are compared)."""
-    if not isinstance(spec, dict):
-        raise _fail(ctx, line, "named_below: expected a mapping with within")
-    _check_keys(spec, {"within"}, "named_below", ctx, line)
+    _options(spec, {"within"}, "named_below", ctx, line)
     within = _int_value(spec, "named_below", "within", 1, 1, ctx, line)
 
     def test(ln: LineView) -> bool:
@@ -656,6 +652,13 @@ def _int_value(spec: dict, name: str, key: str, default: int, low: int, ctx: Com
     if not isinstance(value, int) or isinstance(value, bool) or value < low:
         raise _fail(ctx, line, f"{name}.{key}: expected an integer of at least {low}")
     return value
+
+
+def _options(spec: Any, allowed: set[str], name: str, ctx: CompileContext, line: int) -> None:
+    """A matcher's options: a mapping of the allowed keys only."""
+    if not isinstance(spec, dict):
+        raise _fail(ctx, line, f"{name}: expected a mapping of {', '.join(sorted(allowed))}")
+    _check_keys(spec, allowed, name, ctx, line)
 
 
 def _check_keys(spec: dict, allowed: set[str], name: str, ctx: CompileContext, line: int) -> None:
