@@ -227,7 +227,7 @@ def _tables() -> _Tables:
     english = (
         rf"(?P<em>[A-Za-z](?<!{_LETTER}[A-Za-z])[A-Za-z]{{2,8}})\.?{_WS}+"
         rf"(?P<ed>{_D}{{1,2}}){_EN_ORDINAL}{_WS}*,?{_WS}*(?P<ey>{_D}{{4}})(?!{_D})"
-        rf"|(?<!{_LETTER})(?![آا]ب(?!{_LETTER}))(?P<am>{arabic_alt}){_WSZ}+(?P<ad>{_D}{{1,2}}){_WS}*[,،]{_WS}*"
+        rf"|(?<!{_LETTER})(?![آا]ب(?!{_LETTER}))(?P<am>{arabic_alt})(?:{_WSZ}*ماه)?{_WSZ}+(?P<ad>{_D}{{1,2}}){_WS}*[,،]{_WS}*"
         rf"(?P<ay>{_D}{{4}})(?!{_D})"
     )
     return _Tables(

@@ -189,6 +189,7 @@ def test_language_decides_numeric_years(text: str, lang: str | None, date: str |
         # the month first, with a comma before the year; a time's minutes are no day
         ("۱۸:۳۰ - بهمن ۲۴، ۱۴۰۲", "2024-02-13"),
         ("نشر في أغسطس 14، 2024", "2024-08-14"),
+        ("بهمن ماه ۲۴، ۱۴۰۲", "2024-02-13"),
         ("۰۹:۱۵ - مرداد ۰۷", None),
         ("تاريخ النشر:12 مارس 2024", "2024-03-12"),  # after a label's colon, a day
         ("آب ۱۲، ۱۴۰۰ خانوار قطع شد", None),  # Persian water, not August
