@@ -351,19 +351,18 @@ def _menu_items(text: str) -> set[str]:
         or _QUOTES.search(text)
     ):
         return set()
-    pieces = _MENU_SEPARATOR.split(text)
-    return {" ".join(_ITEM_EDGES.sub("", piece).split()) for piece in pieces} - {""}
+    return {_ITEM_EDGES.sub("", fold(piece)) for piece in _MENU_SEPARATOR.split(text)} - {""}
 
 
 def _echoes(spec: Any, ctx: CompileContext, line: int) -> Predicate:
-    """The line is, word for word, one item of a menu among the `within` lines above it (a line of at least
+    """The line is, word for word (folded), one item of a menu among the `within` lines above it (a line of at least
     `min_items` items): the section a page shows as its own under its menu ("نفت | گاز | پتروشیمی" / "گاز")."""
     _options(spec, {"within", "min_items"}, "echoes", ctx, line)
     within = _int_value(spec, "echoes", "within", 1, 1, ctx, line)
     least = _int_value(spec, "echoes", "min_items", 3, 2, ctx, line)
 
     def test(ln: LineView) -> bool:
-        own = " ".join(_ITEM_EDGES.sub("", ln.text).split())
+        own = _ITEM_EDGES.sub("", fold(ln.text))
         if not own:
             return False
         other = ln
@@ -381,19 +380,18 @@ def _echoes(spec: Any, ctx: CompileContext, line: int) -> Predicate:
 
 # The last part of a line a spaced dash, bar or slash sets apart ("مسقط - الرؤية": "الرؤية"; "غزة/ سارة": "سارة").
 _LAST_PART = re.compile(r"(?:\s[-–—|]\s?|[-–—|/]\s)\s*([^-–—|/]+?)\s*:?\s*$")
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # tashkeel and tatweel
 _LETTERS = re.compile(r"[^\W\d_]+")
 _ARTICLE = re.compile(r"^(?:ال|لل)(?=\w{3})")
 _CLITIC = re.compile(r"^[وفبلك](?=\w{4})")
 # Words an outlet's or a desk's name shares with any text ("TRT عربي", "سكاي نيوز", "وكالات"): no side of a pair.
-_COMMON_NAME_WORDS = frozenset({"عربي", "عربية", "نيوز", "برس", "اونلاين", "أونلاين", "وكالات", "متابعات", "خاص"})
+_COMMON_NAME_WORDS = frozenset({"عربي", "عربيه", "نيوز", "برس", "اونلاين", "وكالات", "متابعات", "خاص"})  # folded
 
 
 def _stems(text: str, clitics: bool) -> set[str]:
-    """The words of `text` with tashkeel and the article taken off (and a leading conjunction or preposition
-    letter, with `clitics`), four letters or more."""
+    """The words of `text` folded (marks dropped, letter variants unified) with the article taken off (and a
+    leading conjunction or preposition letter, with `clitics`), four letters or more."""
     out = set()
-    for word in _LETTERS.findall(_MARKS.sub("", text)):
+    for word in _LETTERS.findall(fold(text)):
         if clitics:
             word = _CLITIC.sub("", word)
         word = _ARTICLE.sub("", word)
