@@ -89,7 +89,7 @@ _YEARS = {"gregorian": (1000, 2199), "hijri": (1343, 1500), "jalali": (1200, 150
 class _Tables(NamedTuple):
     by_digit: re.Pattern[str]  # "12 أغسطس 2015", "12/7/2015": everything that starts with a digit
     by_word: re.Pattern[str]  # "من ديسمبر عام ١٩٤١" (ordinal day before it), "غرة رمضان 1436"
-    english: re.Pattern[str]  # the month first: "July 31, 2015", "بهمن ۲۴، ۱۴۰۲"
+    month_first: re.Pattern[str]  # the month first: "July 31, 2015", "بهمن ۲۴، ۱۴۰۲"
     ordinal_before: re.Pattern[str]  # "السابع " right before "من"
     months: dict[str, tuple[str, int]]
     days: dict[str, int]
@@ -224,7 +224,7 @@ def _tables() -> _Tables:
     # The month first, as English writes it ("July 31, 2015"), and as some Arabic and Persian pages do, with a
     # comma before the year ("بهمن ۲۴، ۱۴۰۲", "أغسطس 14، 2024"); not آب, which is also water in Persian ("آب ۱۲،
     # ۱۴۰۰ خانوار قطع شد").
-    english = (
+    month_first = (
         rf"(?P<em>[A-Za-z](?<!{_LETTER}[A-Za-z])[A-Za-z]{{2,8}})\.?{_WS}+"
         rf"(?P<ed>{_D}{{1,2}}){_EN_ORDINAL}{_WS}*,?{_WS}*(?P<ey>{_D}{{4}})(?!{_D})"
         rf"|(?<!{_LETTER})(?![آا]ب(?!{_LETTER}))(?P<am>{arabic_alt})(?:{_WSZ}*ماه)?{_WSZ}+(?P<ad>{_D}{{1,2}}){_WS}*[,،]{_WS}*"
@@ -233,7 +233,7 @@ def _tables() -> _Tables:
     return _Tables(
         re.compile(by_digit),
         re.compile(by_word),
-        re.compile(english),
+        re.compile(month_first),
         re.compile(ordinal_before),
         months,
         days,
@@ -340,7 +340,7 @@ def _candidates(
     found: list[tuple[int, int, int, re.Match[str]]] = []
     for low, high in windows:
         found += [(m.start(), m.end(), 0, m) for m in tables.by_digit.finditer(text, low, high)]
-        found += [(m.start(), m.end(), 0, m) for m in tables.english.finditer(text, low, high)]
+        found += [(m.start(), m.end(), 0, m) for m in tables.month_first.finditer(text, low, high)]
         for m in tables.by_word.finditer(text, low, high):
             start = m.start()
             if text.startswith("من", start):
@@ -360,10 +360,10 @@ def _read(
     start: int, end: int, day: int, m: re.Match[str], text: str, lang: str | None, tables: _Tables
 ) -> DateMatch | None:
     """The date a candidate stands for, or None when it names no real day."""
-    if m.re is tables.english and m["am"] is not None:
+    if m.re is tables.month_first and m["am"] is not None:
         month = tables.months.get(_key(m["am"]))
         parsed = None if month is None else (month[0], int(m["ay"]), month[1], int(m["ad"]))
-    elif m.re is tables.english:
+    elif m.re is tables.month_first:
         month = tables.months.get(_key(m["em"]))
         parsed = (
             None if month is None or month[0] != "gregorian" else ("gregorian", int(m["ey"]), month[1], int(m["ed"]))
