@@ -277,6 +277,8 @@ def test_never_raises_on_date_like_text(text: str) -> None:
         ("14:03-12 مارس 2024 م", "2024-03-12"),  # a time and a dash before the day
         ("12 مارس 2024 م ـ 02 رَمضان 1445 هـ", "2024-03-12"),  # vowel marks, a tatweel for a dash
         ("09/09/2023 على الساعة 17:20", "2023-09-09"),
+        ("2024-10-21T08:45:12+00:00", "2024-10-21"),  # ISO 8601: the time after a T, with its zone
+        ("2024-10-21T08:45:12.120Z", "2024-10-21"),
     ],
 )
 def test_date_lines_hold_a_date_and_only_date_words(text: str, date: str) -> None:

@@ -4,9 +4,9 @@
     python tools/mine_openers.py ../shared/data/corpus --exclude ../shared/data/dev-gold.jsonl
 
 Reads only the corpus files whose licence lets their statistics ship with newsclean (SOURCES below; the
-SaudiNewsNet file, CC BY-NC-SA, is never read for them) and leaves out every page a labelled evaluation set was built from
-(`--exclude`: the ids of its real pages, and the source ids its merged pages name in `notes`), so no answer of
-the dev set leaks into the numbers. Counts:
+SaudiNewsNet file, CC BY-NC-SA, is never read for them) and leaves out every page a labelled evaluation set was
+built from (`--exclude`: the ids of its real pages, and the source ids its merged pages name in `notes`), so no
+answer of the dev set leaks into the numbers. Counts:
 
 - `opener`, `opener2`, `backoff`: log-likelihood ratio of a paragraph's first word (first two words; first two
   letters of rare words) opening a page's first paragraph rather than a later one;
