@@ -421,7 +421,7 @@ def find_date(text: str, lang: str | None = None) -> DateMatch | None:
 
 
 # A time of day ("07:15", "10:42:05"): a date line may carry one, prose rarely sits on a line with nothing else.
-# A time, in ISO 8601's form too ("2024-10-21T08:45:12+00:00": the T, seconds' fraction and zone with it).
+# ISO 8601's form counts too ("2024-10-21T08:45:12+00:00": the T, the seconds' fraction and the zone with it).
 _TIME = re.compile(
     rf"(?<!{_D})T?{_D}{{1,2}}[:٫]{_D}{{2}}(?:[:٫]{_D}{{2}}(?:\.[0-9]{{1,6}})?)?(?:Z|[+\-][0-9]{{2}}:?[0-9]{{2}})?"
 )
