@@ -421,10 +421,9 @@ def find_date(text: str, lang: str | None = None) -> DateMatch | None:
 
 
 # A time of day ("07:15", "10:42:05"): a date line may carry one, prose rarely sits on a line with nothing else.
-# ISO 8601's form counts too ("2024-10-21T08:45:12+00:00": the T, the seconds' fraction and the zone with it).
-_TIME = re.compile(
-    rf"(?<!{_D})T?{_D}{{1,2}}[:٫]{_D}{{2}}(?:[:٫]{_D}{{2}}(?:\.[0-9]{{1,6}})?)?(?:Z|[+\-][0-9]{{2}}:?[0-9]{{2}})?"
-)
+# ISO 8601's timestamps ("2024-10-21T08:45:12+00:00") are left out: alone on a line they are as often a log's
+# entries an article quotes as a page's stamp.
+_TIME = re.compile(rf"(?<!{_D}){_D}{{1,2}}[:٫]{_D}{{2}}(?:[:٫]{_D}{{2}})?")
 _TOKEN_EDGES = " \t.,;:!?،؛؟«»\"'()[]{}<>|/\\*#…•·_–—-\u0640"  # a tatweel alone is a dash ("2024 م ـ 1445 هـ")
 # Vowel marks and the superscript alef: a date line may be vocalised, the month tables are not.
 _MARKS = re.compile("[\u064b-\u0652\u0670]")

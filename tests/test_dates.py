@@ -277,8 +277,6 @@ def test_never_raises_on_date_like_text(text: str) -> None:
         ("14:03-12 مارس 2024 م", "2024-03-12"),  # a time and a dash before the day
         ("12 مارس 2024 م ـ 02 رَمضان 1445 هـ", "2024-03-12"),  # vowel marks, a tatweel for a dash
         ("09/09/2023 على الساعة 17:20", "2023-09-09"),
-        ("2024-10-21T08:45:12+00:00", "2024-10-21"),  # ISO 8601: the time after a T, with its zone
-        ("2024-10-21T08:45:12.120Z", "2024-10-21"),
     ],
 )
 def test_date_lines_hold_a_date_and_only_date_words(text: str, date: str) -> None:
@@ -297,6 +295,7 @@ def test_date_lines_hold_a_date_and_only_date_words(text: str, date: str) -> Non
         "الجمعة 11/08/2023 - 21:00 بتوقيت مكة المكرمة",  # a zone is a word more: fixture lists print such lines
         "توقيت الانتخابات 12/5/2024",
         "12/5/2024 - 3٫75",  # a decimal, not a time
+        "2024-10-21T02:14:37+00:00",  # an ISO timestamp: a log's entry as often as a page's stamp
     ],
 )
 def test_prose_with_a_date_is_no_date_line(text: str) -> None:
