@@ -458,22 +458,6 @@ def test_words_gives_up_on_prose_early_and_decides_as_the_share_of_all_words(tok
     assert pred(LineView(" ".join(tokens))) == (len(words) >= min_words and hits >= share * len(words))
 
 
-def test_words_counts_a_listed_word_behind_a_prefix_only_where_the_rule_names_it():
-    """A menu's pair ("عربي ودولي") counts with the conjunction as a prefix; without the option, and where what
-    follows the prefix is no listed word, it does not."""
-    from newsclean.engine.matchers import CompileContext, compile_matcher
-
-    ctx = CompileContext("f", "r", lambda ref, line: frozenset(), True, 1.0)
-    spec = {"list": ["عربي", "دولي", "منوعات"], "min_share": 1.0}
-    plain = compile_matcher({"words": spec}, ctx, 1)
-    glued = compile_matcher({"words": {**spec, "prefixes": ["و", "وال"]}}, ctx, 1)
-    assert glued(LineView("عربي ودولي")) and not glued(LineView("المرأة والمنوعات"))
-    assert glued(LineView("عربي والمنوعات")) and not plain(LineView("عربي ودولي"))
-    assert not glued(LineView("عربي وصل"))
-    with pytest.raises(PackError, match="prefixes"):
-        compile_matcher({"words": {**spec, "prefixes": "و"}}, ctx, 1)
-
-
 _WORD = st.text(alphabet="ابتثجحخدرسعفقلمنهوي0123456789", min_size=1, max_size=6)
 _SENTENCE_ENDS = st.sampled_from([". ", "! ", "؟ ", "\n", "… ", ".\n", '." '])
 

@@ -136,7 +136,7 @@ def _contains(spec: Any, ctx: CompileContext, line: int) -> Predicate:
 def _words(spec: Any, ctx: CompileContext, line: int) -> Predicate:
     if not isinstance(spec, dict):
         raise _fail(ctx, line, "words: expected a mapping with list, min_share and min_words")
-    _check_keys(spec, {"list", "min_share", "min_words", "prefixes"}, "words", ctx, line)
+    _check_keys(spec, {"list", "min_share", "min_words"}, "words", ctx, line)
     vocab = _resolve_lists(spec.get("list"), ctx, line)
     share = spec.get("min_share", 0.8)
     min_words = spec.get("min_words", 1)
@@ -144,16 +144,6 @@ def _words(spec: Any, ctx: CompileContext, line: int) -> Predicate:
         raise _fail(ctx, line, "words.min_share: expected a number in (0, 1]")
     if not isinstance(min_words, int) or min_words < 1:
         raise _fail(ctx, line, "words.min_words: expected a positive integer")
-    # letters glued to a word that leave it the list's word: the conjunction of a menu's pair ("عربي ودولي")
-    prefixes = spec.get("prefixes", [])
-    if not isinstance(prefixes, list) or not all(isinstance(p, str) and p for p in prefixes):
-        raise _fail(ctx, line, "words.prefixes: expected a list of non-empty strings")
-    prefixes = tuple(fold_word(p) for p in prefixes)
-
-    def with_prefix(word: str) -> bool:
-        return word in vocab or any(word.startswith(p) and word[len(p) :] in vocab for p in prefixes)
-
-    listed = with_prefix if prefixes else vocab.__contains__
 
     def pred(ln: LineView) -> bool:
         tokens = ln.text.split()
@@ -167,7 +157,7 @@ def _words(spec: Any, ctx: CompileContext, line: int) -> Predicate:
             word = fold_word(token)
             if not word:
                 continue
-            if listed(word):
+            if word in vocab:
                 hits += 1
             else:
                 misses += 1
