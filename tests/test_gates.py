@@ -130,3 +130,20 @@ def test_indexes_sharing_a_scanner_find_each_its_own_literals():
     assert early.candidates("line", [line, "كلام"]) == [[0], []]
     assert late.candidates("line", [line, alone]) == [[0], []]
     assert scanner.literals(line) is scanner.literals(line)
+
+
+def test_a_rule_is_left_untried_on_a_line_longer_than_it_can_match():
+    """A rule whose gate bounds a line's size is not offered a line over that size, though the line holds one of
+    its literals (a paragraph that names a network, `أشار` holding `شار`), and is offered the short line."""
+    bounded = RULES.by_id("base.nav.share-networks")
+    words = RULES.by_id("ar.meta.issue-line")
+    assert bounded.gate.literals and bounded.gate.gate.max_chars == 240
+    assert words.gate.gate.max_chars is None and words.gate.gate.max_words == 18
+    index = RuleIndex({"line": [bounded, words]})
+    paragraph = "وأشار الوزير إلى أن العدد الكبير من الزوار " + "كلام " * 90
+    sentence = (
+        "وأشار الوزير إلى أن العدد الكبير من الزوار والوفود والمشاركين في الدورة الحالية تجاوز كل التوقعات"
+        " خلال الأسبوع الأول"
+    )
+    assert len(paragraph) > 400 and len(sentence) < 240 and len(sentence.split()) > 18
+    assert index.candidates("line", ["شارك", "العدد 512", paragraph, sentence]) == [[0], [1], [], [0]]

@@ -66,7 +66,7 @@ class LineScanner:
 class KindIndex:
     """The rules of one kind, in order, split by how they are gated."""
 
-    __slots__ = ("rules", "prefixed", "head", "always", "unbounded", "longest", "ends")
+    __slots__ = ("rules", "prefixed", "head", "always", "unbounded", "longest", "ends", "sizes", "any_size")
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
@@ -75,6 +75,9 @@ class KindIndex:
         self.always = [(i, self.rules[i].gate.gate.max_chars, self.rules[i].gate.gate.max_words) for i in ungated]
         self.unbounded = [i for i, max_chars, _ in self.always if max_chars is None]
         self.longest = max((r.gate.gate.max_chars or 0 for r in self.rules), default=0)
+        # the most characters and words a line can have for each rule to match it (None: any number)
+        self.sizes = [(r.gate.gate.max_chars, r.gate.gate.max_words) for r in self.rules]
+        self.any_size = frozenset(i for i, (max_chars, _) in enumerate(self.sizes) if max_chars is None)
         # how much of a line's start to fold to compare it with the longest prefix (folding only shortens text)
         self.head = 2 * max((len(p) for _, prefixes in self.prefixed for p in prefixes), default=0) + 8
         # the characters a line must end with (spaces aside) for a rule anchored at the end of the line
@@ -103,7 +106,7 @@ class RuleIndex:
 
     def candidates(self, kind: str, lines: Sequence[str]) -> list[list[int]]:
         """For each line, the indices (into `self.kinds[kind].rules`) of the rules worth trying there, in order:
-        those its literals or prefix let through, and the ungated ones its size allows."""
+        those its literals or prefix let through and the ungated ones, of those the ones its size allows."""
         index = self.kinds[kind]
         found: list[set[int] | None] = [None] * len(lines)
         targets = self._targets[kind]
@@ -129,11 +132,18 @@ class RuleIndex:
                         else:
                             bucket.add(i)
         out = []
-        longest, unbounded, ends = index.longest, index.unbounded, index.ends
+        longest, unbounded, ends, sizes = index.longest, index.unbounded, index.ends, index.sizes
         for line, bucket in zip(lines, found):
             n_chars = len(line)
-            if n_chars > longest:
-                ids = unbounded if bucket is None else sorted(bucket.union(unbounded))
+            if n_chars > longest:  # a line longer than every bound on characters: the rules with no such bound
+                if bucket is None:
+                    ids = unbounded
+                else:
+                    kept = bucket.intersection(index.any_size)
+                    if any(sizes[i][1] is not None for i in kept):  # and of those, the ones its words allow
+                        n_words = len(line.split())
+                        kept = {i for i in kept if sizes[i][1] is None or n_words <= sizes[i][1]}
+                    ids = sorted(kept.union(unbounded))
             else:
                 n_words = len(line.split())
                 ids = [
@@ -142,7 +152,13 @@ class RuleIndex:
                     if (max_chars is None or n_chars <= max_chars) and (max_words is None or n_words <= max_words)
                 ]
                 if bucket is not None:
-                    ids = sorted(bucket.union(ids))
+                    fits = {
+                        i
+                        for i in bucket
+                        if (sizes[i][0] is None or n_chars <= sizes[i][0])
+                        and (sizes[i][1] is None or n_words <= sizes[i][1])
+                    }
+                    ids = sorted(fits.union(ids))
             if ends and ids:
                 last = line.rstrip()[-1:]
                 ids = [i for i in ids if i not in ends or (last and last in ends[i])]

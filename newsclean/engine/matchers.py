@@ -585,6 +585,7 @@ def _all(spec: Any, ctx: CompileContext, line: int) -> Predicate:
 # (they are pure, so the order changes nothing but the time).
 _COST = {"length": 0, "position": 0, "punct": 1, "contains": 1, "prefix": 2, "regex": 3, "not": 3, "any": 3, "all": 3}
 _COSTLY = 5  # words, date and the matchers that look at other lines
+_FEW_NEEDLES = 8
 
 
 def _cost(spec: Any) -> int:
@@ -596,6 +597,8 @@ def _cost(spec: Any) -> int:
 
 
 def _cost_of(key: str, value: Any) -> int:
+    if key == "contains" and isinstance(value, list) and len(value) > _FEW_NEEDLES:
+        return _COST["regex"] + 1  # each needle is looked for in turn: dearer than a regex anchored at the start
     if key == "not":
         return max(_COST["not"], _cost(value))
     if key in ("any", "all") and isinstance(value, list) and value:
