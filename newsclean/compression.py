@@ -18,48 +18,54 @@ class CompressionError(Exception):
     """A suffix newsclean cannot handle here (`.zst` without the `zstandard` package)."""
 
 
+def compression(name: str) -> str | None:
+    """The compression suffix `name` ends with, in any letter case (`.gz` for `PAGES.JSONL.GZ`), or None."""
+    lower = name[-4:].lower()
+    return next((suffix for suffix in SUFFIXES if lower.endswith(suffix)), None)
+
+
 def plain_name(name: str) -> str:
     """The name without its compression suffix: `pages.jsonl.gz` -> `pages.jsonl` (what decides the format)."""
-    for suffix in SUFFIXES:
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return name
+    suffix = compression(name)
+    return name[: -len(suffix)] if suffix else name
 
 
 def is_compressed(name: str) -> bool:
-    return name.endswith(SUFFIXES)
+    return compression(name) is not None
 
 
 def open_read(name: str) -> IO[bytes]:
     """The file's bytes, decompressed by suffix."""
-    if name.endswith(".gz"):
+    suffix = compression(name)
+    if suffix == ".gz":
         import gzip
 
         return gzip.open(name, "rb")
-    if name.endswith(".bz2"):
+    if suffix == ".bz2":
         import bz2
 
         return bz2.open(name, "rb")
-    if name.endswith(".xz"):
+    if suffix == ".xz":
         return lzma.open(name, "rb")
-    if name.endswith(".zst"):
+    if suffix == ".zst":
         return io.BufferedReader(_ZstdReader(name))
     return open(name, "rb")
 
 
 def wrap_write(name: str, raw: IO[bytes]) -> IO[bytes]:
     """A writer that compresses into `raw` by the suffix of `name` (or `raw` itself)."""
-    if name.endswith(".gz"):
+    suffix = compression(name)
+    if suffix == ".gz":
         import gzip
 
         return gzip.GzipFile(fileobj=raw, mode="wb", mtime=0)
-    if name.endswith(".bz2"):
+    if suffix == ".bz2":
         import bz2
 
         return bz2.BZ2File(raw, "wb")
-    if name.endswith(".xz"):
+    if suffix == ".xz":
         return lzma.LZMAFile(raw, "wb")
-    if name.endswith(".zst"):
+    if suffix == ".zst":
         return _zstandard().ZstdCompressor().stream_writer(raw, closefd=False)
     return raw
 
@@ -67,7 +73,7 @@ def wrap_write(name: str, raw: IO[bytes]) -> IO[bytes]:
 def check_writable(name: str) -> None:
     """Raise CompressionError where `name`'s suffix asks for a compressor this installation lacks (checked before
     any input is read, so the run stops as a usage error instead of after the work)."""
-    if name.endswith(".zst"):
+    if compression(name) == ".zst":
         _zstandard()
 
 

@@ -7,6 +7,7 @@ one bad file or line never stops the others (DESIGN.md, Conventions: Input, Bad 
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterator
@@ -218,7 +219,7 @@ def _is_json_object(line: bytes) -> bool:
         return True
     try:
         return isinstance(jsonio.loads(stripped), dict)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
 
 
@@ -323,8 +324,12 @@ def _parse_line(
         return exc
     try:
         record = jsonio.loads(line)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         return InputError(name, f"invalid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})", lineno)
+    except RecursionError:
+        return InputError(name, "invalid JSON (nested too deeply to read)", lineno)
+    except ValueError as exc:  # valid JSON that Python will not read: an integer of thousands of digits
+        return InputError(name, f"unreadable JSON ({str(exc).split(';')[0]})", lineno)
     if not isinstance(record, dict):
         return InputError(name, "invalid JSON record (expected an object)", lineno)
     if "\\ud" in line or "\\uD" in line:  # JSON lets an escape name half a surrogate pair: no Unicode text

@@ -4,12 +4,14 @@
 place). A reader of the target sees the old file or the new one, whole, at every moment: the new bytes go to a
 temporary file next to it, reach the disk (fsync), take over the old file's permissions and only then replace it
 (`os.replace` is atomic within one file system). A process killed before the rename leaves the old file and a
-stray `.NAME.*.newsclean.tmp` beside it, never a truncated target.
+stray `.NAME.*.newsclean.tmp` beside it, never a truncated target. A file no one may write (mode 0444) is not
+replaced.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -39,6 +41,8 @@ class AtomicWriter:
             # a device or a pipe (`-o /dev/null`, `/dev/stdout`): written straight, never replaced by a file
             self._handle = open(self.given, "wb")  # noqa: SIM115 - closed by commit or __exit__
             return self
+        if read_only(self.path):  # the rename would go through; the owner's "do not change" would not
+            raise PermissionError(errno.EACCES, "read-only file", self.given)
         folder, name = os.path.split(self.path)
         fd, self._tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=folder)
         self._handle = os.fdopen(fd, "wb")
@@ -69,12 +73,22 @@ class AtomicWriter:
         self.committed = True
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        if self._handle is not None and not self._handle.closed:
-            self._handle.close()
-        if self._tmp is not None:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self._tmp)
-            self._tmp = None
+        try:
+            if self._handle is not None and not self._handle.closed:
+                self._handle.close()  # may flush what a full disk cannot take: the temporary file goes all the same
+        finally:
+            if self._tmp is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(self._tmp)
+                self._tmp = None
+
+
+def read_only(path: str) -> bool:
+    """Whether `path` is a file that no one may write (mode 0444), which a rename would replace all the same."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode) & 0o222 == 0
+    except OSError:
+        return False
 
 
 def _special(path: str) -> bool:

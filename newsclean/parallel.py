@@ -7,8 +7,11 @@ On Linux the workers are forked after the rules are loaded and share them; elsew
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,9 +23,24 @@ R = TypeVar("R")
 _STATE: dict[str, Any] = {}
 
 
-def _initialise(setup: Callable[[], Any] | None) -> None:
+def _initialise(parent: int, setup: Callable[[], Any] | None) -> None:
+    """A worker's start: it dies with the main process, however that ends (a worker left behind would hold the
+    caller's pipes open for ever), and builds its state where it was not inherited."""
+    for name in ("SIGTERM", "SIGHUP"):  # the main process's handlers unwind it; a worker just stops
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the main process ended before the line above
+        os._exit(1)
     if setup is not None and "value" not in _STATE:
         _STATE["value"] = setup()
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _call(work: Callable[[Any, list], list], chunk: list) -> tuple[int, int, list]:
@@ -66,19 +84,34 @@ def ordered_map(
     if "fork" in methods:
         context = multiprocessing.get_context("fork")
         _STATE["value"] = state  # inherited by the forked workers
-        initialiser, args = None, ()
+        setup = None
     else:
         context = multiprocessing.get_context("spawn")
-        initialiser, args = _initialise, (setup,)
     window = 4 * jobs
     pending: deque[Future] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initialiser, initargs=args) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_initialise, initargs=(os.getpid(), setup)
+    )
+    try:
         for chunk in chunks:
             pending.append(pool.submit(_call, work, chunk))
             if len(pending) >= window:
                 yield _result(pending.popleft(), on_worker)
         while pending:
             yield _result(pending.popleft(), on_worker)
+    except BaseException:  # a signal, an error, a reader gone (`| head`): the chunks in flight are not wanted
+        _stop(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what waits and end the workers now, instead of letting them finish the chunks they hold."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, AttributeError):
+            process.terminate()
 
 
 def _result(future: Future, on_worker: Callable[[int, int], None] | None) -> list:

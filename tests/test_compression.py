@@ -139,3 +139,16 @@ def test_in_place_rewrites_a_compressed_file_in_its_own_compression(tmp_path, su
     assert result.exit_code == 0, result.stderr
     assert DECOMPRESS[suffix](packed.read_bytes()) == plain.read_bytes() != PLAIN
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".newsclean.tmp")] == []
+
+
+@pytest.mark.parametrize("suffix", [".GZ", ".Bz2", ".XZ"])
+def test_a_compression_suffix_counts_in_any_letter_case(tmp_path, suffix):
+    """`PAGES.JSONL.GZ` is read and written compressed, and a folder walk finds it, as `pages.jsonl.gz` is."""
+    packed = tmp_path / "in" / f"PAGES.JSONL{suffix}"
+    packed.parent.mkdir()
+    packed.write_bytes(COMPRESS[suffix.lower()](PLAIN))
+    out = tmp_path / f"OUT.JSONL{suffix}"
+    result = invoke(["clean", "--format", "jsonl", packed.parent, "-o", out])
+    assert result.exit_code == 0, result.stderr
+    assert len(DECOMPRESS[suffix.lower()](out.read_bytes()).decode().splitlines()) == len(PAGES)
+    assert compression.plain_name(str(out)) == str(tmp_path / "OUT.JSONL")

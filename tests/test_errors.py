@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 import pickle
 import shutil
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -229,3 +232,101 @@ def test_jsonl_in_an_encoding_without_the_newline_byte_is_one_clear_error(tmp_pa
         result.stderr
         == f"newsclean: error: {path}: JSONL is read line by line, which utf-16 cannot be; convert it to UTF-8\n"
     )
+
+
+def test_json_python_will_not_read_is_an_error_on_its_line_and_the_run_goes_on(tmp_path):
+    """Valid JSON can still be unreadable: an integer of thousands of digits (Python's limit), arrays nested past
+    the recursion limit. Each is its line's error, as invalid JSON is, and the other records are cleaned."""
+    path = tmp_path / "odd.jsonl"
+    lines = [
+        '{"id": "a", "text": "نص أول"}',
+        '{"id": "n", "n": ' + "9" * 5000 + ', "text": "نص"}',
+        "[" * 100_000,
+        '{"id": "b", "text": "نص ثان"}',
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = invoke(["clean", "--format", "text", path, SEED])
+    assert result.exit_code == 3
+    assert f"{path}:2: unreadable JSON (Exceeds the limit (4300 digits)" in result.stderr
+    assert f"{path}:3: invalid JSON (nested too deeply to read)" in result.stderr
+    assert "نص أول" in result.stdout and "نص ثان" in result.stdout and SEED_TITLE in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--encoding", "rot13"], "'rot13' is not a text encoding"),
+        (["--regex-timeout", "nan"], "not nan"),
+        (["--regex-timeout", "inf"], "not in the range"),
+        (["-j", "257"], "not in the range"),
+    ],
+)
+def test_options_no_run_could_use_are_usage_errors(args, message):
+    result = invoke(["clean", *args, SEED])
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_stdin_named_twice_is_a_usage_error():
+    result = invoke(["clean", "-", "-"], stdin="نص".encode())
+    assert result.exit_code == 2
+    assert "stdin (-) can be read only once" in result.stderr
+
+
+def test_a_file_that_cannot_be_opened_is_its_own_error_not_a_usage_error(tmp_path, monkeypatch):
+    """A file its user may not read fails alone (exit 3); the command line named it rightly. (Run as root, a
+    mode-000 file stays readable, so the refusal is the operating system's answer, played here.)"""
+    import os
+
+    from newsclean import inputs
+
+    locked = tmp_path / "locked.txt"
+    locked.write_text("نص", encoding="utf-8")
+    real_access, real_open = os.access, inputs.open_read
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: str(path) != str(locked) and real_access(path, mode))
+
+    def refuse(name):
+        if str(name) == str(locked):
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name)
+
+    monkeypatch.setattr(inputs, "open_read", refuse)
+    result = invoke(["clean", locked, SEED])
+    assert result.exit_code == 3
+    assert f"{locked}: Permission denied" in result.stderr
+    assert SEED_TITLE in result.stdout
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("where", [["-o", "/dev/full"], ["--stats-json", "/dev/full"]])
+def test_an_output_the_disk_cannot_take_stops_the_run_with_a_message(where):
+    result = subprocess.run(
+        [sys.executable, "-m", "newsclean", "clean", *where, str(SEED)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 3
+    assert result.stderr.strip().endswith("newsclean: error: the run stopped: No space left on device")
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_stdout_the_disk_cannot_take_stops_the_run_with_a_message():
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "newsclean", "clean", str(SEED)], stdout=full, stderr=subprocess.PIPE, timeout=120
+        )
+    stderr = result.stderr.decode()
+    assert result.returncode == 3
+    assert "newsclean: error: the run stopped: No space left on device" in stderr
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_usage_error(tmp_path, monkeypatch):
+    import os
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: str(path) != str(locked) and real_access(path, mode))
+    result = invoke(["clean", "-o", locked / "out.txt", SEED])
+    assert result.exit_code == 2
+    assert f"-o {locked / 'out.txt'}: the folder {locked} cannot be written" in result.stderr

@@ -377,3 +377,108 @@ def test_in_place_jsonl_changes_the_text_value_and_no_other_byte_of_the_line(tmp
     assert invoke("clean", "--in-place", path).exit_code == 0
     new = path.read_bytes().decode("utf-8")
     assert new == head + json.dumps("وختم الوزير كلمته بالدعوة إلى التهدئة.", ensure_ascii=False) + tail + "\r\n"
+
+
+def test_a_read_only_file_is_reported_and_left_as_it_is(tmp_path):
+    """Mode 0444 says "do not change": the rename its folder allows is not made, whoever runs newsclean."""
+    locked = tmp_path / "locked.txt"
+    page = tmp_path / "page.txt"
+    shutil.copy(SEED, locked)
+    shutil.copy(SEED, page)
+    locked.chmod(0o444)
+    result = invoke("clean", "--in-place", locked, page)
+    assert result.exit_code == 3
+    assert f"newsclean: error: {locked}: cannot rewrite (read-only file)" in result.stderr
+    assert locked.read_bytes() == SEED.read_bytes()
+    assert stat.S_IMODE(locked.stat().st_mode) == 0o444
+    assert page.read_bytes() == cleaned(SEED)
+    assert leftovers(tmp_path) == []
+
+
+def test_a_write_that_fails_at_the_last_flush_leaves_no_temporary_file(tmp_path):
+    """A full disk may refuse the bytes only when the file is closed: the temporary file goes all the same."""
+    from newsclean.outputs import AtomicWriter
+
+    target = tmp_path / "out.txt"
+    target.write_bytes(b"old")
+
+    class Refusing:
+        closed = False
+
+        def __init__(self, real):
+            self.real = real
+
+        def write(self, data):
+            return self.real.write(data)
+
+        def close(self):
+            self.real.close()
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"):
+        with AtomicWriter(str(target)) as writer:
+            writer.write(b"new")
+            writer._handle = Refusing(writer._handle)
+            raise OSError(28, "No space left on device")
+    assert leftovers(tmp_path) == []
+    assert target.read_bytes() == b"old"
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux's /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pids: list[int], within: float) -> list[int]:
+    deadline = time.monotonic() + within
+    while True:
+        alive = [pid for pid in pids if Path(f"/proc/{pid}").exists() and "Z" not in _state(pid)]
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.05)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGKILL, -9)])
+def test_a_stopped_run_leaves_no_workers_and_no_temporary_file(tmp_path, signum, code):
+    """SIGTERM or SIGHUP unwinds the run (temporary file removed, workers ended, exit 128 + N); after SIGKILL the
+    workers end by themselves. The file is the old one or the new one either way."""
+    big = tmp_path / "big.jsonl"
+    _big_jsonl(big, 150)
+    old = big.read_bytes()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "clean", "--in-place", "-j", "2", str(big)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the workers never started"
+    time.sleep(0.5)
+    proc.send_signal(signum)
+    assert proc.wait(timeout=60) == code
+    assert _alive(workers, within=10) == []
+    if signum != signal.SIGKILL:
+        assert leftovers(tmp_path) == []
+    now = big.read_bytes()
+    assert now == old or now.count(b"\n") == old.count(b"\n")

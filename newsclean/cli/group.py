@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import click
 
 from ..report import Exit
+from .messages import error
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
@@ -25,11 +27,17 @@ class NewscleanGroup(click.Group):
         return super().parse_args(ctx, args)
 
     def main(self, *args, **kwargs):
+        # (Windows has no SIGHUP)
+        signals = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+        before = {signum: signal.signal(signum, _stop) for signum in signals}
         try:
             return super().main(*args, **kwargs)
         except BrokenPipeError:
             _quiet_stdout()
             sys.exit(int(Exit.OK))
+        finally:
+            for signum, handler in before.items():
+                signal.signal(signum, handler)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -37,6 +45,17 @@ class NewscleanGroup(click.Group):
         except BrokenPipeError:
             _quiet_stdout()
             ctx.exit(int(Exit.OK))
+        except OSError as exc:  # what the output cannot take (a full disk): inputs report their own errors
+            _quiet_stdout()
+            where = f" ({exc.filename})" if exc.filename else ""
+            error(f"the run stopped: {exc.strerror or exc}{where}")
+            ctx.exit(int(Exit.FAILED))
+
+
+def _stop(signum: int, frame) -> None:
+    """SIGTERM or SIGHUP: unwind as an error does, so that temporary files go and workers end; the files not
+    yet rewritten stay as they were."""
+    raise SystemExit(128 + signum)
 
 
 def _quiet_stdout() -> None:

@@ -9,6 +9,9 @@ import click
 from ..engine.patterns import DEFAULT_TIMEOUT
 from ..inputs import InputOptions
 
+MAX_TIMEOUT = 3600.0  # seconds a user pattern may take on one document: an hour is already no limit
+MAX_JOBS = 256  # worker processes: each holds the rules and a chunk of pages (some 60 MB)
+
 
 def _apply(fn: Callable, options: list[Callable]) -> Callable:
     for option in reversed(options):
@@ -20,7 +23,7 @@ def input_options(fn: Callable) -> Callable:
     return _apply(
         fn,
         [
-            click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True), metavar="[INPUT]..."),
+            click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True, readable=False), metavar="[INPUT]..."),
             click.option(
                 "--input-format",
                 type=click.Choice(["auto", "text", "jsonl"]),
@@ -53,9 +56,18 @@ def _known_encoding(ctx: click.Context, param: click.Parameter, value: str | Non
         import codecs
 
         try:
-            codecs.lookup(value)
+            info = codecs.lookup(value)
         except LookupError:
             raise click.BadParameter(f"unknown encoding {value!r} (e.g. cp1256, utf-16)") from None
+        if not getattr(info, "_is_text_encoding", True):  # rot13, hex, base64: codecs, but not of text
+            raise click.BadParameter(f"{value!r} is not a text encoding (e.g. cp1256, utf-16)")
+    return value
+
+
+def _a_number(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """A range lets `nan` through (it compares with nothing): no time limit at all, where one was asked for."""
+    if value != value:
+        raise click.BadParameter("expected a number of seconds, not nan")
     return value
 
 
@@ -80,7 +92,8 @@ def rule_options(fn: Callable) -> Callable:
             click.option("--disable", multiple=True, metavar="RULE_ID", help="Turn one rule off (repeatable)."),
             click.option(
                 "--regex-timeout",
-                type=click.FloatRange(min=0.001),
+                type=click.FloatRange(min=0.001, max=MAX_TIMEOUT),
+                callback=_a_number,
                 default=DEFAULT_TIMEOUT,
                 show_default=True,
                 help="Seconds a user pack's patterns may run on one document, all calls together, before it fails.",
@@ -141,10 +154,11 @@ def _jobs():
     return click.option(
         "-j",
         "--jobs",
-        type=click.IntRange(min=1),
+        type=click.IntRange(min=1, max=MAX_JOBS),
         default=1,
         show_default=True,
-        help="Worker processes; output (and every file rewritten) is identical to -j 1, in input order.",
+        help=f"Worker processes (at most {MAX_JOBS}); output (and every file rewritten) is identical to -j 1, in "
+        "input order.",
     )
 
 

@@ -26,7 +26,7 @@ from ..engine.packs import site_key
 from ..engine.patterns import RegexTimeout
 from ..inputs import STDIN, InputOptions, RawDocument, Unit, expand, read_inputs, read_units, resolve
 from ..model import Document
-from ..outputs import AtomicWriter, LazyRewrite
+from ..outputs import AtomicWriter, LazyRewrite, read_only
 from ..pipeline import run
 from ..record import from_record, to_record
 from ..report import Exit, Report
@@ -486,8 +486,8 @@ class open_output:
 
 
 def check_output_paths(params: dict) -> None:
-    """-o and --stats-json must name a file in a folder that exists (and -o a compression this installation
-    can write), or the run stops before it starts (exit 2)."""
+    """-o and --stats-json must name a file in a folder that exists and may be written (and -o a compression
+    this installation can write), or the run stops before it starts (exit 2)."""
     for option, key in (("-o", "output"), ("--stats-json", "stats_json")):
         path = params.get(key)
         if path and path != "-":
@@ -496,6 +496,11 @@ def check_output_paths(params: dict) -> None:
                 usage_error(f"{option} {path}: no folder {folder}")
             if os.path.isdir(path):
                 usage_error(f"{option} {path}: is a folder")
+            if read_only(path):
+                usage_error(f"{option} {path}: is a read-only file")
+            special = os.path.exists(path) and not os.path.isfile(path)  # a device or a pipe, written straight
+            if not special and not os.access(folder, os.W_OK | os.X_OK):
+                usage_error(f"{option} {path}: the folder {folder} cannot be written")
             try:
                 check_writable(path)
             except CompressionError as exc:
@@ -526,6 +531,8 @@ def run_command(params: dict, steps: Iterable[str], write_back: WriteBack = Writ
             usage_error("--in-place writes back into each input; it does not take -o")
         if "fmt" in params and ctx.get_parameter_source("fmt") is ParameterSource.COMMANDLINE:
             usage_error("--in-place writes each file in its own format (.txt text, .jsonl records); drop --format")
+    if inputs.count(STDIN) > 1:
+        usage_error("stdin (-) can be read only once")
     check_output_paths(params)
     rules = load_or_exit(
         params["rule_packs"], params["no_default_rules"], params["disable"], params["regex_timeout"], params["site"]
